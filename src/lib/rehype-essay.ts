@@ -1,0 +1,60 @@
+/**
+ * The rehype plugins that apply the typography rules and the block ids at build
+ * time, so both hold with JavaScript off.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
+import { paragraphId } from './block-ids';
+import { applyTypography, autospaceRuns } from './typography';
+
+/** Hast for a run of text with the typography rules applied (shared with the Astro components). */
+export function typesetHast(text: string): ElementContent[] {
+  return autospaceRuns(applyTypography(text)).map((run): ElementContent => {
+    if (run.spaceBefore === undefined) return { type: 'text', value: run.text };
+    const className = [run.spaceBefore && 'space-before', run.spaceAfter && 'space-after'].filter(
+      (name): name is string => Boolean(name),
+    );
+    return {
+      type: 'element',
+      tagName: 'span',
+      properties: { className },
+      children: [{ type: 'text', value: run.text }],
+    };
+  });
+}
+
+const UNTOUCHED = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
+
+export function rehypeChineseTypography() {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'element' && UNTOUCHED.has(node.tagName)) return SKIP;
+      if (node.type !== 'text' || parent === undefined || index === undefined) return;
+      const replacement = typesetHast((node as Text).value);
+      parent.children.splice(index, 1, ...(replacement as typeof parent.children));
+      return [SKIP, index + replacement.length];
+    });
+  };
+}
+
+/** The slug that prefixes a part's paragraph ids: its frontmatter `slug`, else its file name. */
+function partSlug(file: VFile): string {
+  const frontmatter = (file.data as { astro?: { frontmatter?: { slug?: unknown } } }).astro
+    ?.frontmatter;
+  if (typeof frontmatter?.slug === 'string') return frontmatter.slug;
+  if (file.stem) return file.stem;
+  throw new Error(`Cannot name the paragraphs of ${file.path}: it has neither a slug nor a file name.`);
+}
+
+export function rehypeParagraphIds() {
+  return (tree: Root, file: VFile) => {
+    const slug = partSlug(file);
+    const paragraphs = tree.children.filter(
+      (node): node is Element => node.type === 'element' && node.tagName === 'p',
+    );
+    paragraphs.forEach((paragraph, i) => {
+      paragraph.properties.id = paragraphId(slug, i + 1);
+    });
+  };
+}

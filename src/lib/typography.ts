@@ -1,0 +1,138 @@
+/**
+ * Chinese typography, as a named rule set (after heti's idea of documented rules).
+ *
+ * Every rule changes only how characters are *shown*; none changes a word.
+ * The integrity test (tests/e2e/essay-integrity.spec.ts) proves that the built
+ * pages show each paragraph of the original changed by `applyTypography` alone.
+ *
+ * | rule                    | example                               |
+ * | ----------------------- | ------------------------------------- |
+ * | fullWidthPunctuation    | `性价比,不仅` → `性价比,不仅`          |
+ * |                         | `(Sputnik 1)。` → `(Sputnik 1)。`     |
+ * | interpunctInForeignName | `肯尼斯.斯坦利` → `肯尼斯·斯坦利`        |
+ * | autospaceRuns           | marks `DeepSeek` in `的DeepSeek在` so CSS can space it without adding characters |
+ */
+
+const HAN = /\p{Script=Han}/u;
+/** CJK symbols and punctuation (、。《》「」…) and the full-width forms block (,?:…). */
+const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFF65]/u;
+
+export function isHan(char: string | undefined): boolean {
+  return char !== undefined && HAN.test(char);
+}
+
+/** A character that makes its neighbour "Chinese text": a Han character or Chinese punctuation. */
+export function isCjk(char: string | undefined): boolean {
+  return char !== undefined && (HAN.test(char) || CJK_PUNCTUATION.test(char));
+}
+
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ',': ',',
+  '?': '?',
+  '!': '!',
+  ':': ':',
+  ';': ';',
+  '(': '(',
+  ')': ')',
+};
+
+/**
+ * Rule 1. ASCII punctuation inside Chinese text is shown full-width.
+ *
+ * - `,` `?` `!` `:` `;` become full-width when the character before or after
+ *   them is Chinese (a Han character or Chinese punctuation). Inside Latin or
+ *   numeric runs (`0.28`, `1/20`, `10:30`, `a, b`) nothing changes.
+ * - `(` `)` are converted as a pair: when the pair stands next to Chinese text
+ *   on either side, or encloses a Han character. `(Sputnik 1)` after `“…1号”`
+ *   and before `。` becomes `(Sputnik 1)`, its Latin untouched.
+ */
+export function fullWidthPunctuation(text: string): string {
+  const chars = Array.from(text);
+  const convert = new Set<number>();
+
+  const open: number[] = [];
+  const pairs: Array<[number, number]> = [];
+  chars.forEach((char, i) => {
+    if (char === '(') open.push(i);
+    else if (char === ')') {
+      const start = open.pop();
+      if (start === undefined) {
+        if (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) convert.add(i);
+      } else pairs.push([start, i]);
+    }
+  });
+  for (const start of open) {
+    if (isCjk(chars[start - 1]) || isCjk(chars[start + 1])) convert.add(start);
+  }
+  for (const [start, end] of pairs) {
+    const inner = chars.slice(start + 1, end);
+    if (isCjk(chars[start - 1]) || isCjk(chars[end + 1]) || inner.some(isHan)) {
+      convert.add(start);
+      convert.add(end);
+    }
+  }
+
+  // Decide on the pairs first, so that `),` and `(…),` see their neighbour already converted.
+  const withParens = chars.map((char, i) => (convert.has(i) ? FULL_WIDTH[char]! : char));
+  return withParens
+    .map((char, i) => {
+      if (char === '(' || char === ')' || !(char in FULL_WIDTH)) return char;
+      return isCjk(withParens[i - 1]) || isCjk(withParens[i + 1]) ? FULL_WIDTH[char]! : char;
+    })
+    .join('');
+}
+
+/**
+ * Rule 2. A full stop between Han characters separates the parts of a foreign
+ * name (`肯尼斯.斯坦利`); Chinese sets it as the interpunct `·` (U+00B7).
+ * A Chinese sentence never ends in an ASCII `.` followed by Han, so nothing else matches.
+ */
+export function interpunctInForeignNames(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu, '·');
+}
+
+/** All character-level rules, in the order the site applies them. */
+export function applyTypography(text: string): string {
+  return interpunctInForeignNames(fullWidthPunctuation(text));
+}
+
+/** A stretch of text, and whether it is a Latin or numeric run that touches Han text. */
+export interface TextRun {
+  text: string;
+  /** Set on Latin/numeric runs only: Han text stands right before / after the run. */
+  spaceBefore?: boolean;
+  spaceAfter?: boolean;
+}
+
+/** Latin letters and digits, with the joiners that keep `GPT-4o`, `1/20`, `0.28`, `App Store` one run. */
+const LATIN_RUN = /[\p{Script=Latin}\p{Nd}]+(?:[-.\/'’+ ][\p{Script=Latin}\p{Nd}]+)*/gu;
+
+/**
+ * Rule 3. Space between Chinese and Latin letters or digits, without adding a character.
+ *
+ * Browsers with CSS `text-autospace` space these runs themselves; for the others,
+ * each Latin or numeric run next to Han text is returned as its own run, flagged on
+ * the side(s) that touch Han, and the stylesheet gives it a margin there. Copying a
+ * sentence therefore never picks up inserted spaces. Runs not touching Han come back
+ * as plain text.
+ */
+export function autospaceRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let plain = '';
+  let last = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const spaceBefore = isHan(Array.from(text.slice(Math.max(0, start - 2), start)).pop());
+    const spaceAfter = isHan(String.fromCodePoint(text.codePointAt(end) ?? 0x20));
+    if (!spaceBefore && !spaceAfter) continue;
+    plain += text.slice(last, start);
+    if (plain) runs.push({ text: plain });
+    plain = '';
+    runs.push({ text: match[0], spaceBefore, spaceAfter });
+    last = end;
+  }
+  plain += text.slice(last);
+  if (plain) runs.push({ text: plain });
+  return runs;
+}
