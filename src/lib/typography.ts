@@ -7,8 +7,8 @@
  *
  * | rule                    | example                               |
  * | ----------------------- | ------------------------------------- |
- * | fullWidthPunctuation    | `性价比,不仅` → `性价比,不仅`          |
- * |                         | `(Sputnik 1)。` → `(Sputnik 1)。`     |
+ * | fullWidthPunctuation    | ASCII `,?!:;()` next to Chinese → U+FF0C U+FF1F U+FF01 U+FF1A U+FF1B U+FF08 U+FF09 |
+ * |                         | `“…1号”(Sputnik 1)。` → full-width parentheses, Latin inside untouched |
  * | interpunctInForeignName | `肯尼斯.斯坦利` → `肯尼斯·斯坦利`        |
  * | autospaceRuns           | marks `DeepSeek` in `的DeepSeek在` so CSS can space it without adding characters |
  */
@@ -26,14 +26,15 @@ export function isCjk(char: string | undefined): boolean {
   return char !== undefined && (HAN.test(char) || CJK_PUNCTUATION.test(char));
 }
 
+// Written as escapes: full-width and ASCII punctuation look alike in most editors.
 const FULL_WIDTH: Readonly<Record<string, string>> = {
-  ',': ',',
-  '?': '?',
-  '!': '!',
-  ':': ':',
-  ';': ';',
-  '(': '(',
-  ')': ')',
+  ',': '\uFF0C',
+  '?': '\uFF1F',
+  '!': '\uFF01',
+  ':': '\uFF1A',
+  ';': '\uFF1B',
+  '(': '\uFF08',
+  ')': '\uFF09',
 };
 
 /**
