@@ -1,0 +1,127 @@
+/**
+ * After `astro build`: the search index, with Pagefind as the engine.
+ *
+ * Pagefind is fed custom records (its Node API), one per paragraph or heading,
+ * taken from the built pages' blocks marked `data-search-source`. So only the
+ * essay's words are indexed (no navigation, contents or footer), and each
+ * paragraph once, from one page, although it is shown on two. A record's content
+ * is the bigram tokens of its folded text (see src/lib/search/tokens.ts); its
+ * meta carries the text as shown, for the excerpt and the ranking.
+ *
+ * Beside the index it writes `fold-table.json`, the Traditional → Simplified
+ * table for the characters the corpus uses (src/lib/search/fold-table.ts).
+ */
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import * as pagefind from 'pagefind';
+import { fold } from '../lib/search/fold';
+import { buildFoldTable } from '../lib/search/fold-table';
+import { indexTokens } from '../lib/search/tokens';
+import { CustomConverter } from 'opencc-js/core';
+
+/** The Pagefind bundle's folder, under the site's base. */
+export const SEARCH_BUNDLE = 'pagefind';
+
+interface Block {
+  url: string;
+  id: string;
+  title: string;
+  text: string;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function pageUrl(base: string, file: string, outDir: string): string {
+  const path = relative(outDir, file).split(sep).join('/');
+  return base + path.replace(/(^|\/)index\.html$/, '$1');
+}
+
+function blocksOf(html: string, url: string): Block[] {
+  const tree = fromHtml(html);
+  return selectAll('[data-search-source]', tree).flatMap((source) => {
+    const title = String(source.properties.dataSearchSource ?? '');
+    return selectAll('p[id], h1[id], h2[id], h3[id]', source).map((block: Element) => ({
+      url,
+      id: String(block.properties.id),
+      title,
+      text: toText(block, { whitespace: 'pre' }).trim(),
+    }));
+  });
+}
+
+/** Document order: the order of the ids on the full essay page. */
+function essayOrder(html: string): Map<string, number> {
+  const ids = selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
+  return new Map(ids.map((id, i) => [id, i]));
+}
+
+export async function buildSearchIndex(outDir: string, base: string) {
+  const files = await htmlFiles(outDir);
+  const pages = await Promise.all(
+    files.map(async (file) => ({ url: pageUrl(base, file, outDir), html: await readFile(file, 'utf8') })),
+  );
+  const home = pages.find((page) => page.url === base);
+  if (!home) throw new Error(`search index: no ${base}index.html in ${outDir}`);
+  const order = essayOrder(home.html);
+  const blocks = pages
+    .flatMap((page) => blocksOf(page.html, page.url))
+    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    if (seen.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice`);
+    seen.add(block.id);
+  }
+
+  const foldTable = buildFoldTable(blocks.map((block) => block.text).join('\n'));
+  const convert = CustomConverter(foldTable);
+
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  for (const block of blocks) {
+    const added = await index.addCustomRecord({
+      url: `${block.url}#${block.id}`,
+      content: indexTokens(fold(block.text, convert).text),
+      language: 'zh',
+      meta: { title: block.title, text: block.text },
+    });
+    if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
+  }
+  const bundle = join(outDir, SEARCH_BUNDLE);
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
+  // Pagefind always writes its ready-made UIs; the site has its own, in Chinese.
+  const unusedUi = (await readdir(bundle)).filter((name) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name));
+  await Promise.all(unusedUi.map((name) => rm(join(bundle, name))));
+  await pagefind.close();
+  return { records: blocks.length, foldEntries: foldTable.length };
+}
+
+export function searchIndex(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'essay-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { records, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base);
+        logger.info(`indexed ${records} blocks; fold table of ${foldEntries} entries`);
+      },
+    },
+  };
+}

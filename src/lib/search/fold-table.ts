@@ -1,0 +1,64 @@
+/**
+ * Build time: the Traditional → Simplified table the browser folds queries with.
+ *
+ * OpenCC's dictionaries are ~1 MB; a reader's browser needs only the entries
+ * that lead to characters and phrases this site actually contains. So the table
+ * is derived from OpenCC (Taiwan and Hong Kong variants, phrases included, as in
+ * `技術嚐鮮` → `技术尝鲜`, `反覆` → `反复`) and cut to the corpus: a few hundred
+ * entries, a few KB, applied in the browser with OpenCC's own converter core.
+ */
+import * as OpenCC from 'opencc-js';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
+
+export type FoldTable = Array<[traditional: string, simplified: string]>;
+
+const CJK_BLOCKS: Array<[number, number]> = [
+  [0x3400, 0x4dbf], // Extension A
+  [0x4e00, 0x9fff], // Unified Ideographs
+  [0xf900, 0xfaff], // Compatibility Ideographs
+];
+
+const toSimplified = [
+  OpenCC.Converter({ from: 'tw', to: 'cn' }),
+  OpenCC.Converter({ from: 'hk', to: 'cn' }),
+];
+
+function phraseKeys(dict: string): string[] {
+  return dict.split('|').map((entry) => entry.split(' ')[0]!);
+}
+
+export function buildFoldTable(corpus: string): FoldTable {
+  const corpusChars = new Set(Array.from(corpus));
+  const table = new Map<string, string>();
+
+  for (const [first, last] of CJK_BLOCKS) {
+    for (let codePoint = first; codePoint <= last; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      for (const convert of toSimplified) {
+        const simplified = convert(char);
+        if (simplified !== char && simplified.length === char.length && corpusChars.has(simplified)) {
+          table.set(char, simplified);
+        }
+      }
+    }
+  }
+
+  // Phrases whose characters alone would convert differently (反覆 → 反复, not 反覆).
+  const byCharacter = (text: string) => Array.from(text, (char) => table.get(char) ?? char).join('');
+  for (const key of [TSPhrases, TWVariantsRevPhrases, HKVariantsRevPhrases].flatMap(phraseKeys)) {
+    for (const convert of toSimplified) {
+      const simplified = convert(key);
+      if (
+        simplified.length === key.length &&
+        corpus.includes(simplified) &&
+        byCharacter(key) !== simplified
+      ) {
+        table.set(key, simplified);
+      }
+    }
+  }
+
+  return [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

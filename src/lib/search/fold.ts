@@ -1,0 +1,89 @@
+/**
+ * Search normalisation ("folding"): the one function that decides when two
+ * strings count as the same words. The index (at build time) and the query (in
+ * the browser) are folded alike, and every folded character remembers where it
+ * came from, so a match can be highlighted in the text as shown.
+ *
+ * Folding applies, character by character:
+ * - Unicode NFKC: full-width Latin and digits (`ＤｅｅｐＳｅｅｋ`, `３５`) and full-width
+ *   punctuation (U+FF0C…) become their ASCII forms, so `业界,对于` finds `业界，对于`;
+ * - lower case;
+ * - curly quotes as straight, and the interpuncts `·` `・` `‧` as `.`;
+ * - Traditional characters as Simplified, through a character/phrase table built
+ *   from OpenCC's dictionaries at build time (see build-fold-table.ts);
+ * - white space dropped next to Chinese (`在 2025 年` = `在2025年`), collapsed elsewhere.
+ */
+
+/** A length-preserving string conversion, such as Traditional → Simplified. */
+export type Convert = (text: string) => string;
+
+export interface Folded {
+  /** The folded text. */
+  text: string;
+  /** For each UTF-16 unit of `text`: the [start, end) UTF-16 offsets of the source character it came from. */
+  from: Array<[number, number]>;
+}
+
+const CURLY_AND_DOTS: Readonly<Record<string, string>> = {
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u00B7': '.',
+  '\u30FB': '.',
+  '\u2027': '.',
+};
+
+const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFF65]/u;
+const SPACE = /\s/u;
+
+interface FoldedChar {
+  char: string;
+  start: number;
+  end: number;
+  /** Whether the *source* character was Chinese: NFKC turns `，` into `,`, but it still binds spaces. */
+  cjk: boolean;
+}
+
+export function fold(source: string, convert?: Convert): Folded {
+  const chars: FoldedChar[] = [];
+  let offset = 0;
+  for (const sourceChar of source) {
+    const start = offset;
+    offset += sourceChar.length;
+    const cjk = CJK.test(sourceChar);
+    const normalised = sourceChar.normalize('NFKC').toLowerCase();
+    for (const char of normalised) {
+      chars.push({ char: CURLY_AND_DOTS[char] ?? (SPACE.test(char) ? ' ' : char), start, end: offset, cjk });
+    }
+  }
+
+  const nonSpace = (from: number, step: 1 | -1) => {
+    let i = from;
+    while (chars[i]?.char === ' ') i += step;
+    return chars[i];
+  };
+  const kept = chars.filter((c, i) => {
+    if (c.char !== ' ') return true;
+    if (chars[i + 1]?.char === ' ') return false; // collapse a run of spaces into its last one
+    const before = nonSpace(i - 1, -1);
+    const after = nonSpace(i + 1, 1);
+    return before !== undefined && after !== undefined && !before.cjk && !after.cjk;
+  });
+
+  const joined = kept.map((c) => c.char).join('');
+  const converted = convert ? convert(joined) : joined;
+  // The conversion table holds only length-preserving entries; anything else would break the offsets.
+  const text = converted.length === joined.length ? converted : joined;
+
+  const from: Array<[number, number]> = [];
+  for (const c of kept) {
+    for (let unit = 0; unit < c.char.length; unit++) from.push([c.start, c.end]);
+  }
+  return { text, from };
+}
+
+/** The source range [start, end) behind the folded range [start, end). */
+export function sourceRange(folded: Folded, start: number, end: number): [number, number] {
+  return [folded.from[start]![0], folded.from[end - 1]![1]];
+}

@@ -1,0 +1,98 @@
+/**
+ * The search engine in the browser: Pagefind finds candidate paragraphs by their
+ * bigrams; each candidate is then checked on its own text (src/lib/search/match.ts).
+ * Nothing here loads until `loadEngine()` is first called, when the reader
+ * focuses a search field.
+ */
+import { CustomConverter } from 'opencc-js/core';
+import { fold, type Convert } from '../../lib/search/fold';
+import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../../lib/search/match';
+import { pagefindQuery } from '../../lib/search/tokens';
+import { textFragment } from '../../lib/search/text-fragment';
+import type { FoldTable } from '../../lib/search/fold-table';
+
+/** Longer queries are cut here (and the reader is told): a remembered phrase is never this long. */
+export const MAX_QUERY_LENGTH = 200;
+/** Candidates checked per search; more than a page of results is never shown at once. */
+const MAX_CANDIDATES = 40;
+
+interface PagefindResultData {
+  url: string;
+  meta: { title?: string; text?: string };
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+}
+
+export interface SearchHit {
+  title: string;
+  href: string;
+  kind: MatchKind;
+  excerpt: Excerpt;
+}
+
+export type SearchOutcome =
+  | { status: 'empty' }
+  | { status: 'no-words'; query: string }
+  | { status: 'results'; query: string; truncated: boolean; hits: SearchHit[] };
+
+interface Engine {
+  pagefind: PagefindApi;
+  convert: Convert;
+}
+
+const bundle = `${import.meta.env.BASE_URL}pagefind/`;
+let engine: Promise<Engine> | undefined;
+
+export function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    const [pagefind, table] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
+      fetch(`${bundle}fold-table.json`).then((response) => {
+        if (!response.ok) throw new Error(`fold table: HTTP ${response.status}`);
+        return response.json() as Promise<FoldTable>;
+      }),
+    ]);
+    // Record URLs already carry the site's base path.
+    await pagefind.options({ baseUrl: '/' });
+    await pagefind.init();
+    return { pagefind, convert: CustomConverter(table) };
+  })();
+  // A failed load may succeed later (offline for a moment): let the next search try again.
+  engine.catch(() => (engine = undefined));
+  return engine;
+}
+
+export async function search(rawQuery: string): Promise<SearchOutcome> {
+  const truncated = rawQuery.length > MAX_QUERY_LENGTH;
+  const query = truncated ? Array.from(rawQuery).slice(0, MAX_QUERY_LENGTH).join('') : rawQuery;
+  if (!query.trim()) return { status: 'empty' };
+
+  const { pagefind, convert } = await loadEngine();
+  const lookup = pagefindQuery(fold(query, convert).text);
+  if (!lookup) return { status: 'no-words', query };
+
+  let found = await pagefind.search(lookup.exact);
+  if (!found?.results.length) found = await pagefind.search(lookup.partial);
+  const records = await Promise.all((found?.results ?? []).slice(0, MAX_CANDIDATES).map((result) => result.data()));
+
+  const hits = records.flatMap((record): SearchHit[] => {
+    const text = record.meta.text ?? '';
+    const match = locate(query, text, convert);
+    if (!match) return [];
+    const [page, id = ''] = record.url.split('#');
+    return [
+      {
+        title: record.meta.title ?? '',
+        href: `${page}#${id}${textFragment(text, match.start, match.end)}`,
+        kind: match.kind,
+        excerpt: excerptAround(text, match),
+      },
+    ];
+  });
+  // Stable: among equals, Pagefind's order (the essay's order for phrase matches).
+  hits.sort((a, b) => compareMatchKinds(a.kind, b.kind));
+  return { status: 'results', query, truncated, hits };
+}

@@ -1,0 +1,231 @@
+/**
+ * The search field's behaviour: results as you type, keyboard use, announced
+ * counts. Used by the header field on every page (`popup`) and by /search/
+ * (`page`, whose URL follows the query). The engine (Pagefind and the fold table)
+ * is imported only when a field is first focused or a query arrives.
+ */
+import { strings } from '../../strings';
+import type { SearchHit, SearchOutcome } from './engine';
+
+const DEBOUNCE_MS = 120;
+const t = strings.search;
+
+type Mode = 'popup' | 'page';
+
+function loadEngineModule() {
+  return import('./engine');
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderHit(hit: SearchHit): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const link = element('a', 'search-result-link');
+  link.href = hit.href;
+  link.append(element('span', 'search-result-title', hit.title));
+  const excerpt = element('span', 'search-result-excerpt');
+  const { before, match, after, cutBefore, cutAfter } = hit.excerpt;
+  excerpt.append(`${cutBefore ? '\u2026' : ''}${before}`, element('mark', undefined, match), `${after}${cutAfter ? '\u2026' : ''}`);
+  link.append(excerpt);
+  item.append(link);
+  if (hit.kind === 'partial') item.append(element('span', 'search-result-kind', t.partialLabel));
+  return item;
+}
+
+class SearchBox {
+  private readonly input: HTMLInputElement;
+  private readonly form: HTMLFormElement;
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly results: HTMLOListElement;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private latest = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly mode: Mode,
+  ) {
+    this.form = root.querySelector('form')!;
+    this.input = root.querySelector('input[type="search"]')!;
+    this.panel = root.querySelector('.search-panel')!;
+    this.status = root.querySelector('.search-status')!;
+    this.results = root.querySelector('[data-search-results]')!;
+
+    this.input.addEventListener('focus', () => {
+      void loadEngineModule().then(({ loadEngine }) => loadEngine().catch(() => undefined));
+      if (this.mode === 'popup' && this.input.value.trim()) this.showPanel(true);
+    });
+    this.input.addEventListener('input', () => this.scheduleSearch());
+    this.input.addEventListener('keydown', (event) => this.onInputKey(event));
+    this.results.addEventListener('keydown', (event) => this.onResultsKey(event));
+    this.form.addEventListener('submit', (event) => this.onSubmit(event));
+    if (this.mode === 'popup') {
+      document.addEventListener('pointerdown', (event) => {
+        if (!this.root.contains(event.target as Node)) this.showPanel(false);
+      });
+      this.root.addEventListener('focusout', (event) => {
+        if (!this.root.contains(event.relatedTarget as Node | null)) this.showPanel(false);
+      });
+    } else {
+      window.addEventListener('popstate', () => this.fromUrl());
+      this.fromUrl();
+    }
+  }
+
+  focus() {
+    this.input.focus();
+    this.input.select();
+  }
+
+  private fromUrl() {
+    this.input.value = new URLSearchParams(location.search).get('q') ?? '';
+    void this.run(this.input.value);
+  }
+
+  private scheduleSearch() {
+    clearTimeout(this.timer);
+    if (this.mode === 'page') this.updateUrl('replace');
+    this.timer = setTimeout(() => void this.run(this.input.value), DEBOUNCE_MS);
+  }
+
+  private updateUrl(how: 'push' | 'replace') {
+    const url = new URL(location.href);
+    const query = this.input.value;
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    if (url.href === location.href) return;
+    if (how === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    if (this.mode === 'popup') return; // the form goes to /search/?q=…, which works without scripts too
+    event.preventDefault();
+    clearTimeout(this.timer);
+    this.updateUrl('push');
+    void this.run(this.input.value);
+  }
+
+  private showPanel(show: boolean) {
+    if (this.mode === 'popup') this.panel.hidden = !show;
+    this.input.setAttribute('aria-expanded', String(show));
+  }
+
+  private links(): HTMLAnchorElement[] {
+    return Array.from(this.results.querySelectorAll<HTMLAnchorElement>('.search-result-link'));
+  }
+
+  private onInputKey(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' && this.links().length) {
+      event.preventDefault();
+      this.showPanel(true);
+      this.links()[0]!.focus();
+    } else if (event.key === 'Escape' && this.mode === 'popup') {
+      this.showPanel(false);
+    }
+  }
+
+  private onResultsKey(event: KeyboardEvent) {
+    const links = this.links();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) this.input.focus();
+      else links[Math.min(next, links.length - 1)]!.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.input.focus();
+      this.showPanel(false);
+    }
+  }
+
+  private async run(query: string) {
+    const ticket = ++this.latest;
+    this.results.setAttribute('aria-busy', 'true');
+    let outcome: SearchOutcome | Error;
+    try {
+      const { search } = await loadEngineModule();
+      outcome = await search(query);
+    } catch (error) {
+      outcome = error instanceof Error ? error : new Error(String(error));
+    }
+    if (ticket !== this.latest) return; // a newer query is on its way
+    this.render(outcome);
+    this.results.setAttribute('aria-busy', 'false');
+  }
+
+  private render(outcome: SearchOutcome | Error) {
+    this.results.replaceChildren();
+    this.status.replaceChildren();
+    const fullEssay = element('a', undefined, t.openFullEssay);
+    fullEssay.href = import.meta.env.BASE_URL;
+
+    if (outcome instanceof Error) {
+      this.status.append(t.failed, ' ', fullEssay);
+      this.showPanel(true);
+      return;
+    }
+    if (outcome.status === 'empty') {
+      this.status.textContent = this.mode === 'page' ? t.hint : '';
+      this.showPanel(false);
+      return;
+    }
+    this.showPanel(true);
+    if (outcome.status === 'no-words') {
+      this.status.textContent = t.noWords;
+      return;
+    }
+
+    const messages: string[] = [];
+    if (outcome.truncated) messages.push(t.truncated(outcome.query.length));
+    const exactCount = outcome.hits.filter((hit) => hit.kind !== 'partial').length;
+    if (outcome.hits.length === 0) {
+      messages.push(t.noResults(outcome.query), t.suggestion);
+      this.status.textContent = messages.join('');
+      this.status.append(this.suggestionLinks());
+      return;
+    }
+    messages.push(exactCount > 0 ? t.found(exactCount) : t.foundPartial(outcome.hits.length));
+    this.status.textContent = messages.join('');
+    this.results.append(...outcome.hits.map(renderHit));
+  }
+
+  private suggestionLinks(): HTMLElement {
+    const list = element('span', 'search-suggestions');
+    for (const word of t.suggestions) {
+      const link = element('a', undefined, word);
+      link.href = `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(word)}`;
+      list.append(' ', link);
+    }
+    return list;
+  }
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Mounts every search box on the page; `/` and Ctrl/⌘+K focus the one marked for shortcuts. */
+export function mountSearchBoxes() {
+  let shortcutTarget: SearchBox | undefined;
+  for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
+    const box = new SearchBox(root, root.dataset.search === 'page' ? 'page' : 'popup');
+    if (root.hasAttribute('data-search-shortcuts')) shortcutTarget = box;
+  }
+  document.addEventListener('keydown', (event) => {
+    if (!shortcutTarget) return;
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
+    if (slash || commandK) {
+      event.preventDefault();
+      shortcutTarget.focus();
+    }
+  });
+}
