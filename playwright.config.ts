@@ -21,8 +21,10 @@ export default defineConfig({
     { name: 'e2e', testDir: 'tests/e2e' },
   ],
   webServer: {
-    // The suite always tests a fresh build of the site.
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    // The suite always tests a fresh build of the site. `--ignore-lock` keeps the server in the
+    // foreground, where Playwright can stop it, even when another `astro preview` of this project
+    // is running (Astro 7 otherwise refuses to start, or backgrounds itself under a coding agent).
+    command: `npm run build && npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
