@@ -45,9 +45,21 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
  *   numeric runs (`0.28`, `1/20`, `10:30`, `a, b`) nothing changes.
  * - `(` `)` are converted as a pair: when the pair stands next to Chinese text
  *   on either side, or encloses a Han character. `(Sputnik 1)` after `“…1号”`
- *   and before `。` becomes `(Sputnik 1)`, its Latin untouched.
+ *   and before `。` becomes `（Sputnik 1）` (U+FF08, U+FF09), its Latin untouched.
+ * - A mark that becomes full-width makes its neighbours Chinese text in turn, so
+ *   `什么?!` and `中文(a)(b)` convert whole, and applying the rule twice changes
+ *   nothing more than applying it once.
  */
 export function fullWidthPunctuation(text: string): string {
+  // Each pass converts at least one mark or returns its input, so this ends.
+  for (;;) {
+    const next = fullWidthPass(text);
+    if (next === text) return next;
+    text = next;
+  }
+}
+
+function fullWidthPass(text: string): string {
   const chars = Array.from(text);
   const convert = new Set<number>();
 
