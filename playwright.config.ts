@@ -24,7 +24,7 @@ export default defineConfig({
     // The suite always tests a fresh build of the site. `--ignore-lock` keeps the server in the
     // foreground, where Playwright can stop it, even when another `astro preview` of this project
     // is running (Astro 7 otherwise refuses to start, or backgrounds itself under a coding agent).
-    command: `npm run build && npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
+    command: `npm run build && node scripts/serve.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

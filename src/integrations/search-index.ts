@@ -8,6 +8,11 @@
  * is the bigram tokens of its folded text (see src/lib/search/tokens.ts); its
  * meta carries the text as shown, for the excerpt and the ranking.
  *
+ * A remembered phrase may run on into the next block: the original's last line
+ * holds both the final paragraph and the author's note, which the site shows
+ * apart. So each record also indexes the start of the block that follows it on
+ * the full essay page (`next`), where the two stand together.
+ *
  * Beside the index it writes `fold-table.json`, the Traditional → Simplified
  * table for the characters the corpus uses (src/lib/search/fold-table.ts).
  */
@@ -22,7 +27,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
-import { indexTokens } from '../lib/search/tokens';
+import { MAX_PHRASE_CHARS, indexTokens } from '../lib/search/tokens';
 import { CustomConverter } from 'opencc-js/core';
 
 /** The Pagefind bundle's folder, under the site's base. */
@@ -34,6 +39,9 @@ interface Block {
   title: string;
   text: string;
 }
+
+/** How much of the following block a record indexes: enough for any phrase the engine looks up. */
+const NEXT_CHARS = MAX_PHRASE_CHARS;
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -61,10 +69,9 @@ function blocksOf(html: string, url: string): Block[] {
   });
 }
 
-/** Document order: the order of the ids on the full essay page. */
-function essayOrder(html: string): Map<string, number> {
-  const ids = selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
-  return new Map(ids.map((id, i) => [id, i]));
+/** The ids of the full essay page, in document order. */
+function essayIds(html: string): string[] {
+  return selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
 }
 
 export async function buildSearchIndex(outDir: string, base: string) {
@@ -74,28 +81,28 @@ export async function buildSearchIndex(outDir: string, base: string) {
   );
   const home = pages.find((page) => page.url === base);
   if (!home) throw new Error(`search index: no ${base}index.html in ${outDir}`);
-  const order = essayOrder(home.html);
-  const blocks = pages
-    .flatMap((page) => blocksOf(page.html, page.url))
-    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-
-  const seen = new Set<string>();
-  for (const block of blocks) {
-    if (seen.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice`);
-    seen.add(block.id);
+  const byId = new Map<string, Block>();
+  for (const block of pages.flatMap((page) => blocksOf(page.html, page.url))) {
+    if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice`);
+    byId.set(block.id, block);
   }
+  const inEssayOrder = essayIds(home.html).filter((id) => byId.has(id));
+  const missing = [...byId.keys()].filter((id) => !inEssayOrder.includes(id));
+  if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page`);
+  const blocks = inEssayOrder.map((id) => byId.get(id)!);
 
   const foldTable = buildFoldTable(blocks.map((block) => block.text).join('\n'));
   const convert = CustomConverter(foldTable);
 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
+    const next = Array.from(blocks[i + 1]?.text ?? '').slice(0, NEXT_CHARS).join('');
     const added = await index.addCustomRecord({
       url: `${block.url}#${block.id}`,
-      content: indexTokens(fold(block.text, convert).text),
+      content: indexTokens(fold(`${block.text}\n${next}`, convert).text),
       language: 'zh',
-      meta: { title: block.title, text: block.text },
+      meta: { title: block.title, text: block.text, next, essayUrl: `${base}#${block.id}` },
     });
     if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
   }

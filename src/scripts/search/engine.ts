@@ -8,7 +8,7 @@ import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../../lib/search/fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../../lib/search/match';
 import { pagefindQuery } from '../../lib/search/tokens';
-import { textFragment } from '../../lib/search/text-fragment';
+import { landingLink } from '../../lib/search/landing-link';
 import type { FoldTable } from '../../lib/search/fold-table';
 
 /** Longer queries are cut here (and the reader is told): a remembered phrase is never this long. */
@@ -18,7 +18,8 @@ const MAX_CANDIDATES = 40;
 
 interface PagefindResultData {
   url: string;
-  meta: { title?: string; text?: string };
+  /** Written by src/integrations/search-index.ts. */
+  meta: { title?: string; text?: string; next?: string; essayUrl?: string };
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -79,16 +80,18 @@ export async function search(rawQuery: string): Promise<SearchOutcome> {
   const records = await Promise.all((found?.results ?? []).slice(0, MAX_CANDIDATES).map((result) => result.data()));
 
   const hits = records.flatMap((record): SearchHit[] => {
-    const text = record.meta.text ?? '';
-    const match = locate(query, text, convert);
-    if (!match) return [];
-    const [page, id = ''] = record.url.split('#');
+    const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;
+    // The block runs on into the start of the next one, as on the full essay page.
+    const runOn = next ? `${text}\n${next}` : text;
+    const match = locate(query, runOn, convert);
+    if (!match || match.start >= text.length) return []; // the next block's own record has it
+    const [url, id = ''] = (match.end > text.length ? essayUrl : record.url).split('#');
     return [
       {
-        title: record.meta.title ?? '',
-        href: `${page}#${id}${textFragment(text, match.start, match.end)}`,
+        title,
+        href: landingLink(url!, id, runOn.slice(match.start, match.end)),
         kind: match.kind,
-        excerpt: excerptAround(text, match),
+        excerpt: excerptAround(match.end > text.length ? runOn : text, match),
       },
     ];
   });

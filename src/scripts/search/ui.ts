@@ -72,6 +72,7 @@ class SearchBox {
         if (!this.root.contains(event.relatedTarget as Node | null)) this.showPanel(false);
       });
     } else {
+      this.root.hidden = false;
       window.addEventListener('popstate', () => this.fromUrl());
       this.fromUrl();
     }

@@ -1,0 +1,66 @@
+/**
+ * Landing from a search result (`?hl=words#block`): highlight the words in or
+ * after the block and bring them into view, below the sticky header.
+ * Without this script (or if the words are not found) the anchor alone still
+ * lands on the block.
+ */
+import { HIGHLIGHT_PARAM } from '../lib/search/landing-link';
+
+const HIGHLIGHT_NAME = 'search-landing';
+
+/** A Range over `words` in the text from `start` onward, ignoring white space between blocks. */
+function findWords(start: Element, words: string): Range | null {
+  const wanted = words.replace(/\s+/g, '');
+  if (!wanted) return null;
+  const scope = start.closest('main') ?? document.body;
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  const units: Array<{ node: Text; offset: number }> = [];
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    for (let i = 0; i < value.length; i++) {
+      if (/\s/.test(value[i]!)) continue;
+      units.push({ node: node as Text, offset: i });
+      text += value[i];
+    }
+    if (text.length > wanted.length + 4000) break;
+  }
+  const at = text.indexOf(wanted);
+  if (at < 0) return null;
+  const first = units[at]!;
+  const last = units[at + wanted.length - 1]!;
+  const range = document.createRange();
+  range.setStart(first.node, first.offset);
+  range.setEnd(last.node, last.offset + 1);
+  return range;
+}
+
+function highlight(range: Range) {
+  if ('highlights' in CSS) {
+    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
+    return;
+  }
+  // Older browsers: wrap the words (a block-crossing range is left unmarked rather than broken).
+  try {
+    range.surroundContents(Object.assign(document.createElement('mark'), { className: 'landing-mark' }));
+  } catch {
+    /* the anchor's own :target style still marks the block */
+  }
+}
+
+function land() {
+  const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
+  const id = decodeURIComponent(location.hash.slice(1));
+  const block = id ? document.getElementById(id) : null;
+  if (!words || !block) return;
+  const range = findWords(block, words);
+  if (!range) return;
+  highlight(range);
+  const rect = range.getBoundingClientRect();
+  const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
+  const visible = rect.top >= header && rect.bottom <= innerHeight;
+  if (!visible) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
+}
+
+land();
