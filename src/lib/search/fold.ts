@@ -11,7 +11,10 @@
  * - curly quotes as straight, and the interpuncts `·` `・` `‧` as `.`;
  * - Traditional characters as Simplified, through a character/phrase table built
  *   from OpenCC's dictionaries at build time (see build-fold-table.ts);
- * - white space dropped next to Chinese (`在 2025 年` = `在2025年`), collapsed elsewhere.
+ * - white space dropped next to Chinese (`在 2025 年` = `在2025年`), collapsed elsewhere;
+ * - control and format characters (zero-width space, soft hyphen, direction marks,
+ *   byte-order mark) dropped: they are invisible, and text pasted from a chat app
+ *   or a web page often carries them.
  */
 
 /** A length-preserving string conversion, such as Traditional → Simplified. */
@@ -36,6 +39,8 @@ const CURLY_AND_DOTS: Readonly<Record<string, string>> = {
 
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFF65]/u;
 const SPACE = /\s/u;
+/** Control characters other than tab and line breaks, and format characters (U+200B, U+200E, U+202E, U+FEFF…). */
+const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}]/u;
 
 interface FoldedChar {
   char: string;
@@ -54,6 +59,7 @@ export function fold(source: string, convert?: Convert): Folded {
     const cjk = CJK.test(sourceChar);
     const normalised = sourceChar.normalize('NFKC').toLowerCase();
     for (const char of normalised) {
+      if (INVISIBLE.test(char)) continue;
       chars.push({ char: CURLY_AND_DOTS[char] ?? (SPACE.test(char) ? ' ' : char), start, end: offset, cjk });
     }
   }
