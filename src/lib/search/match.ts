@@ -98,7 +98,19 @@ export interface Excerpt {
   cutAfter: boolean;
 }
 
-const CLAUSE_END = /[\u3002\uFF0C\uFF1B\uFF1A\uFF1F\uFF01\u3001,;:?!.]/u;
+function isLowSurrogate(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+const CLAUSE_END = /[\u3002\uFF0C\uFF1B\uFF1A\uFF1F\uFF01\u3001]/u;
+const LATIN_CLAUSE_END = /[,;:?!.]/u;
+
+/** Chinese clause marks always end a clause; ASCII ones only before a space (not in `0.28` or `a,b`). */
+function endsClause(text: string, at: number): boolean {
+  const char = text[at] ?? '';
+  return CLAUSE_END.test(char) || (LATIN_CLAUSE_END.test(char) && /\s/u.test(text[at + 1] ?? ''));
+}
 
 /**
  * The match with some context on each side, cut at a punctuation mark where one
@@ -106,19 +118,25 @@ const CLAUSE_END = /[\u3002\uFF0C\uFF1B\uFF1A\uFF1F\uFF01\u3001,;:?!.]/u;
  */
 export function excerptAround(text: string, match: TextMatch, context = { before: 36, after: 60 }): Excerpt {
   let from = Math.max(0, match.start - context.before);
+  if (isLowSurrogate(text, from)) from++; // never half of a character outside the BMP
   if (from > 0) {
-    const window = text.slice(from, match.start);
-    const clause = Array.from(window).findIndex((char) => CLAUSE_END.test(char));
-    if (clause >= 0) from += Array.from(window).slice(0, clause + 1).join('').length;
+    // The longest stretch before the match that starts a clause (punctuation is never a surrogate).
+    for (let i = from; i < match.start; i++) {
+      if (endsClause(text, i)) {
+        from = i + 1;
+        break;
+      }
+    }
   }
   let to = Math.min(text.length, match.end + context.after);
+  if (isLowSurrogate(text, to)) to--;
   if (to < text.length) {
-    const window = Array.from(text.slice(match.end, to));
-    let last = -1;
-    window.forEach((char, i) => {
-      if (CLAUSE_END.test(char)) last = i;
-    });
-    if (last >= 0) to = match.end + window.slice(0, last + 1).join('').length;
+    for (let i = to - 1; i >= match.end; i--) {
+      if (endsClause(text, i)) {
+        to = i + 1;
+        break;
+      }
+    }
   }
   return {
     before: text.slice(from, match.start),
