@@ -17,6 +17,10 @@ export const strings = {
   nextSection: zh('下一节'),
   sectionOf: (position: number, total: number) => zh(`第${position}节,共${total}节`),
   authorNote: zh('作者附注'),
+  cardAlt: (heading: string, author: string, essayTitle?: string) =>
+    zh(essayTitle ? `${heading}(${author}《${essayTitle}》)` : `《${heading}》,${author}`),
+  searchDescription: zh('在全文中查找记得的词句,简体繁体都可以。'),
+  notFoundDescription: zh('找不到这个页面。可以从全文或各节继续阅读。'),
   notFoundTitle: zh('找不到这个页面'),
   notFoundLead: zh('这个地址没有内容,可能是链接输错了,或者页面已经移动。你可以从这里继续阅读:'),
   footerSource: zh('文章版权归作者所有。本站只调整排版,不改动原文一字。'),

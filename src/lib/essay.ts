@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { markdownParagraphs, paragraphId } from './block-ids';
+import { applyTypography } from './typography';
 
 export interface Essay {
   author: string;
@@ -54,4 +55,9 @@ async function loadEssay(): Promise<Essay> {
     note,
     sections: sections.toSorted((a, b) => a.data.order - b.data.order),
   };
+}
+
+/** A part's paragraphs as the page shows them, joined: for descriptions and cards. */
+export function shownText(entry: { body?: string }): string {
+  return markdownParagraphs(entry.body ?? '').map(applyTypography).join('');
 }
