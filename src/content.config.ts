@@ -23,18 +23,44 @@ const essay = defineCollection({
     .strict(),
 });
 
+/**
+ * A field's message when it is missing or of the wrong type. Astro prints it after the
+ * field's name, under a line naming the entry, with the file's path as its location:
+ * `order: must be the position of the section as a whole number, such as 2 (no quotes), not "2" (a string)`.
+ */
+const fieldError =
+  (field: string, expected: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined
+      ? `missing; add \`${field}: …\` to the frontmatter: ${expected}`
+      : `must be ${expected}, not ${JSON.stringify(issue.input)} (a ${typeof issue.input})`;
+
 const sections = defineCollection({
-  loader: withUniqueFields(glob({ pattern: '*.md', base: `${CONTENT}/sections` }), [
-    'slug',
-    'order',
-  ]),
+  // Entries are named by their file, not by Astro's default of the `slug` field: with the
+  // default, two files sharing a slug silently become one entry and the check below never sees them.
+  loader: withUniqueFields(
+    glob({
+      pattern: '*.md',
+      base: `${CONTENT}/sections`,
+      generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    }),
+    ['slug', 'order'],
+  ),
   schema: z
     .object({
-      title: z.string().min(1),
+      title: z.string({ error: fieldError('title', 'the section heading as text') }).min(1),
       slug: z
-        .string()
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a short ASCII slug: lower-case letters, digits and hyphens'),
-      order: z.number().int().positive(),
+        .string({ error: fieldError('slug', 'a short ASCII name for the URL, such as why-deepseek') })
+        .regex(
+          /^[a-z0-9]+(-[a-z0-9]+)*$/,
+          'must be a short ASCII slug: lower-case letters, digits and hyphens',
+        ),
+      order: z
+        .number({
+          error: fieldError('order', 'the position of the section as a whole number, such as 2 (no quotes)'),
+        })
+        .int('must be a whole number')
+        .positive('must be 1 or more'),
     })
     .strict(),
 });
