@@ -7,6 +7,22 @@ import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { paragraphId } from './block-ids';
 import { applyTypography, autospaceRuns } from './typography';
+import { strings } from '../strings';
+
+/**
+ * A block's permalink: a plain anchor, so it works with scripts off; its mark
+ * (¶ or #) is drawn by CSS, so it is never part of the text that is copied,
+ * indexed or compared with the original. The share script turns it into the
+ * block's share button.
+ */
+export function permalink(id: string, label: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['permalink'], href: `#${id}`, ariaLabel: label },
+    children: [],
+  };
+}
 
 /** Hast for a run of text with the typography rules applied (shared with the Astro components). */
 export function typesetHast(text: string): ElementContent[] {
@@ -54,7 +70,9 @@ export function rehypeParagraphIds() {
       (node): node is Element => node.type === 'element' && node.tagName === 'p',
     );
     paragraphs.forEach((paragraph, i) => {
-      paragraph.properties.id = paragraphId(slug, i + 1);
+      const id = paragraphId(slug, i + 1);
+      paragraph.properties.id = id;
+      paragraph.children.push(permalink(id, strings.share.paragraphLink));
     });
   };
 }

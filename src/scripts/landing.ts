@@ -1,8 +1,12 @@
 /**
- * Landing from a search result (`?hl=words#block`): highlight the words in or
- * after the block and bring them into view, below the sticky header.
- * Without this script (or if the words are not found) the anchor alone still
- * lands on the block.
+ * Arriving on a block from a link.
+ *
+ * - From a search result (`?hl=words#block`): highlight the words in or after the
+ *   block and bring them into view, below the sticky header.
+ * - From a quote link (`#block:~:text=…`) whose text the browser could not match:
+ *   Chromium then stays at the top of the page, so go to the block itself.
+ *
+ * Without this script the anchor alone still lands on the block.
  */
 import { HIGHLIGHT_PARAM } from '../lib/search/landing-link';
 
@@ -49,18 +53,25 @@ function highlight(range: Range) {
   }
 }
 
+function inView(rect: DOMRect, header: number): boolean {
+  return rect.top >= header && rect.bottom <= innerHeight;
+}
+
 function land() {
-  const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
   const id = decodeURIComponent(location.hash.slice(1));
   const block = id ? document.getElementById(id) : null;
-  if (!words || !block) return;
-  const range = findWords(block, words);
-  if (!range) return;
-  highlight(range);
-  const rect = range.getBoundingClientRect();
+  if (!block) return;
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
-  const visible = rect.top >= header && rect.bottom <= innerHeight;
-  if (!visible) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
+  const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
+  const range = words ? findWords(block, words) : null;
+  if (range) {
+    highlight(range);
+    const rect = range.getBoundingClientRect();
+    if (!inView(rect, header)) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
+    return;
+  }
+  const rect = block.getBoundingClientRect();
+  if (rect.bottom < header || rect.top > innerHeight) block.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
 
 land();

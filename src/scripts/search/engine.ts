@@ -10,6 +10,7 @@ import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind 
 import { pagefindQuery } from '../../lib/search/tokens';
 import { landingLink } from '../../lib/search/landing-link';
 import type { FoldTable } from '../../lib/search/fold-table';
+import { assetPath } from '../../lib/urls';
 
 /** Longer queries are cut here (and the reader is told): a remembered phrase is never this long. */
 export const MAX_QUERY_LENGTH = 200;
@@ -44,7 +45,7 @@ interface Engine {
   convert: Convert;
 }
 
-const bundle = `${import.meta.env.BASE_URL}pagefind/`;
+const bundle = assetPath('pagefind/');
 let engine: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {

@@ -5,6 +5,7 @@
  * is imported only when a field is first focused or a query arrives.
  */
 import { strings } from '../../strings';
+import { essayPath, searchPath } from '../../lib/urls';
 import type { SearchHit, SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
@@ -169,7 +170,7 @@ class SearchBox {
     this.results.replaceChildren();
     this.status.replaceChildren();
     const fullEssay = element('a', undefined, t.openFullEssay);
-    fullEssay.href = import.meta.env.BASE_URL;
+    fullEssay.href = essayPath();
 
     if (outcome instanceof Error) {
       this.status.append(t.failed, ' ', fullEssay);
@@ -205,7 +206,7 @@ class SearchBox {
     const list = element('span', 'search-suggestions');
     for (const word of t.suggestions) {
       const link = element('a', undefined, word);
-      link.href = `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(word)}`;
+      link.href = `${searchPath()}?q=${encodeURIComponent(word)}`;
       list.append(' ', link);
     }
     return list;

@@ -1,0 +1,183 @@
+/**
+ * Sharing a block or a quote. Each block's permalink opens the share panel
+ * (copy link, the system share sheet, a QR code for phones and WeChat); selected
+ * text offers a quote link whose text fragment opens on the selection.
+ */
+import { strings } from '../strings';
+import { textDirective } from '../lib/text-fragment';
+
+const t = strings.share;
+const panel = document.getElementById('share-panel')!;
+const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
+const urlField = panel.querySelector<HTMLInputElement>('.share-url')!;
+const qrFigure = panel.querySelector<HTMLElement>('.share-qr')!;
+const qrButton = panel.querySelector<HTMLButtonElement>('[data-share-action="qr"]')!;
+const pageStatus = document.getElementById('share-status')!;
+const panelStatus = panel.querySelector<HTMLElement>('.share-panel-status')!;
+const quoteButton = document.querySelector<HTMLButtonElement>('.quote-button')!;
+
+let trigger: HTMLElement | null = null;
+let shared = { url: '', title: '' };
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Says a result aloud and on screen: in the panel while it is open (it sits above the page), else as a toast. */
+function announce(message: string) {
+  clearTimeout(statusTimer);
+  const status = panel.matches(':popover-open') ? panelStatus : pageStatus;
+  status.textContent = message;
+  statusTimer = setTimeout(() => (status.textContent = ''), 2500);
+}
+
+/** The canonical address of a block: its section's page (or the essay's) and its anchor. */
+function blockUrl(block: HTMLElement): string {
+  const page = block.closest<HTMLElement>('[data-share-url]')?.dataset.shareUrl ?? location.href.split('#')[0]!;
+  return block.matches('h1, h2') ? page : `${page}#${block.id}`;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No Clipboard API (an old WebView, an insecure origin): the selection-based command still works in many.
+    const field = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
+    field.className = 'visually-hidden';
+    document.body.append(field);
+    field.select();
+    const copied = document.execCommand('copy');
+    field.remove();
+    return copied;
+  }
+}
+
+async function copyLink() {
+  if (await copy(shared.url)) announce(t.copied);
+  else {
+    urlField.focus();
+    urlField.select();
+    announce(t.copyFailed);
+  }
+}
+
+async function shareSheet() {
+  if (!navigator.share) return copyLink();
+  try {
+    await navigator.share({ title: shared.title, url: shared.url });
+  } catch (error) {
+    if ((error as DOMException).name !== 'AbortError') await copyLink();
+  }
+}
+
+async function toggleQr() {
+  const show = qrFigure.hidden;
+  qrFigure.hidden = !show;
+  qrButton.setAttribute('aria-expanded', String(show));
+  qrButton.textContent = show ? t.hideQr : t.showQr;
+  if (!show) return;
+  const { encode } = await import('uqr');
+  const { data } = encode(shared.url, { ecc: 'M', border: 2 });
+  // A PNG <img>, not inline SVG: WeChat's long-press recognises QR codes in images only.
+  const scale = 6;
+  const canvas = Object.assign(document.createElement('canvas'), { width: data.length * scale, height: data.length * scale });
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#000';
+  data.forEach((row, y) => row.forEach((dark, x) => dark && context.fillRect(x * scale, y * scale, scale, scale)));
+  qrFigure.querySelector('img')!.src = canvas.toDataURL('image/png');
+}
+
+function openPanel(permalink: HTMLAnchorElement) {
+  const block = permalink.parentElement!;
+  const isHeading = block.matches('h1, h2');
+  shared = {
+    url: blockUrl(block),
+    title: isHeading ? (block.textContent ?? '') : document.title,
+  };
+  trigger = permalink;
+  title.textContent = isHeading ? t.shareSection : t.shareParagraph;
+  urlField.value = shared.url;
+  qrFigure.hidden = true;
+  qrButton.setAttribute('aria-expanded', 'false');
+  qrButton.textContent = t.showQr;
+  panel.showPopover();
+  panel.querySelector<HTMLButtonElement>('[data-share-action="copy"]')!.focus();
+}
+
+panel.addEventListener('toggle', (event) => {
+  if ((event as ToggleEvent).newState === 'closed') trigger?.focus();
+});
+
+panel.addEventListener('click', (event) => {
+  const action = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-share-action]')?.dataset.shareAction;
+  if (action === 'copy') void copyLink();
+  else if (action === 'share') void shareSheet();
+  else if (action === 'qr') void toggleQr();
+});
+
+// Permalinks become share buttons: a plain link without this script.
+for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
+  const isHeading = permalink.parentElement?.matches('h1, h2') ?? false;
+  permalink.setAttribute('role', 'button');
+  permalink.setAttribute('aria-haspopup', 'dialog');
+  permalink.setAttribute('aria-label', isHeading ? t.shareSection : t.shareParagraph);
+  permalink.addEventListener('click', (event) => {
+    event.preventDefault();
+    openPanel(permalink);
+  });
+  permalink.addEventListener('keydown', (event) => {
+    if (event.key === ' ') {
+      event.preventDefault();
+      openPanel(permalink);
+    }
+  });
+}
+
+/* Quotes: selecting text inside one block offers a link that opens on it. */
+const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh', { granularity: 'word' });
+let quote: { text: string; url: string } | null = null;
+
+function selectedQuote(): { text: string; url: string; rect: DOMRect } | null {
+  const selection = getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const block = (range.commonAncestorContainer.parentElement ?? null)?.closest<HTMLElement>('.prose p[id], .section-heading');
+  if (!block || !block.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const blockText = block.textContent ?? '';
+  const start = before.toString().length;
+  const text = range.toString();
+  const end = start + text.length;
+  if (!text.trim()) return null;
+  const page = block.closest<HTMLElement>('[data-share-url]')?.dataset.shareUrl ?? location.href.split('#')[0]!;
+  const rects = range.getClientRects();
+  return {
+    text: text.trim(),
+    url: `${page}#${block.id}${textDirective(blockText, start, end, segmenter)}`,
+    rect: rects[rects.length - 1] ?? range.getBoundingClientRect(),
+  };
+}
+
+let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+document.addEventListener('selectionchange', () => {
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(() => {
+    const found = selectedQuote();
+    quote = found && { text: found.text, url: found.url };
+    quoteButton.hidden = !found;
+    if (!found) return;
+    // Below the selection's last line: phones put their own selection menu above it.
+    quoteButton.style.top = `${found.rect.bottom + scrollY + 8}px`;
+    quoteButton.style.left = `${Math.max(8, Math.min(found.rect.left + scrollX, innerWidth - quoteButton.offsetWidth - 8))}px`;
+  }, 150);
+});
+
+quoteButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
+quoteButton.addEventListener('click', async () => {
+  if (!quote) return;
+  const attribution = t.quoteAttribution(panel.dataset.author ?? '', panel.dataset.essayTitle ?? '');
+  const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
+  announce(copied ? t.quoteCopied : t.copyFailed);
+});
