@@ -24,13 +24,21 @@ export function permalink(id: string, label: string): Element {
   };
 }
 
+/**
+ * A Latin run this short that holds a joiner (`GPT-4o`, `DeepSeek-V3`, `App Store`, `1/20`) is kept on
+ * one line: a break after its hyphen or space leaves `GPT-` at a line's end. Longer runs may wrap.
+ */
+const UNBROKEN_RUN = /^(?=.{3,16}$).+[-/ ].+$/u;
+
 /** Hast for a run of text with the typography rules applied (shared with the Astro components). */
 export function typesetHast(text: string): ElementContent[] {
   return autospaceRuns(applyTypography(text)).map((run): ElementContent => {
     if (run.spaceBefore === undefined) return { type: 'text', value: run.text };
-    const className = [run.spaceBefore && 'space-before', run.spaceAfter && 'space-after'].filter(
-      (name): name is string => Boolean(name),
-    );
+    const className = [
+      run.spaceBefore && 'space-before',
+      run.spaceAfter && 'space-after',
+      UNBROKEN_RUN.test(run.text) && 'unbroken',
+    ].filter((name): name is string => Boolean(name));
     return {
       type: 'element',
       tagName: 'span',
