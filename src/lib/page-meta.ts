@@ -5,6 +5,12 @@
 
 const CLAUSE_END = /[\u3002\uFF01\uFF1F\uFF1B\uFF0C\u3001\uFF1A!?;,:]/u;
 const SENTENCE_END = /[\u3002\uFF01\uFF1F!?]/u;
+/** ASCII marks also sit inside numbers and addresses (1,000, 10:30, ?q=): they end a clause only before a space or non-Latin text. */
+const ASCII_MARK = /[!?;,:]/u;
+/** Closing quotes and brackets belong with the mark before them: a cut never leaves them behind. */
+const CLOSER = /[\u201D\u2019\u300D\u300F\uFF09\u300B\u3009\u3011\uFF3D)\]]/u;
+/** What a Latin word or a number is made of; a cut between two of these would split it (GPT-4o, 0.28, App's). */
+const WORD_PART = /[\p{Script=Latin}\p{Nd}\-.'\u2019_/%+]/u;
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Nd}]/u;
 
 /**
@@ -16,17 +22,32 @@ export function describe(text: string, { min = 80, max = 120 } = {}): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
   if (chars.length <= max) return chars.join('');
 
-  const cutAfter = (test: RegExp) => {
-    for (let i = max - 1; i >= min - 1; i--) if (test.test(chars[i]!)) return i + 1;
-    return -1;
+  /** Where a mark passing `test` ends a cut of `length` characters (its closing quotes included), or -1. */
+  const markBefore = (length: number, test: RegExp): number => {
+    if (CLOSER.test(chars[length] ?? '')) return -1;
+    let mark = length - 1;
+    while (mark > 0 && CLOSER.test(chars[mark]!)) mark--;
+    const char = chars[mark]!;
+    if (!test.test(char)) return -1;
+    if (ASCII_MARK.test(char) && LATIN_OR_DIGIT.test(chars[mark + 1] ?? '')) return -1;
+    return mark;
   };
+  const cutAfter = (test: RegExp): { length: number; mark: number } | undefined => {
+    for (let length = max; length >= min; length--) {
+      const mark = markBefore(length, test);
+      if (mark >= 0) return { length, mark };
+    }
+    return undefined;
+  };
+
   const sentence = cutAfter(SENTENCE_END);
-  if (sentence > 0) return chars.slice(0, sentence).join('');
+  if (sentence) return chars.slice(0, sentence.length).join('');
   const clause = cutAfter(CLAUSE_END);
-  if (clause > 0) return `${chars.slice(0, clause - 1).join('')}\u2026`;
+  // The clause mark gives way to the ellipsis; closing quotes after it stay.
+  if (clause) return `${[...chars.slice(0, clause.mark), ...chars.slice(clause.mark + 1, clause.length)].join('')}\u2026`;
 
   // No punctuation in reach: cut between Han characters, backing out of any Latin word or number.
   let end = max - 1;
-  while (end > 0 && LATIN_OR_DIGIT.test(chars[end - 1]!) && LATIN_OR_DIGIT.test(chars[end]!)) end--;
-  return `${chars.slice(0, end).join('')}\u2026`;
+  while (end > 0 && WORD_PART.test(chars[end - 1]!) && WORD_PART.test(chars[end]!)) end--;
+  return `${chars.slice(0, end).join('').trimEnd()}\u2026`;
 }
