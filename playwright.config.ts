@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
 
-const PORT = 4329;
+// TEST_PORT lets two checkouts run their suites at once on one machine.
+const PORT = Number(process.env.TEST_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'tests',
@@ -21,9 +22,8 @@ export default defineConfig({
     { name: 'e2e', testDir: 'tests/e2e' },
   ],
   webServer: {
-    // The suite always tests a fresh build of the site. `--ignore-lock` keeps the server in the
-    // foreground, where Playwright can stop it, even when another `astro preview` of this project
-    // is running (Astro 7 otherwise refuses to start, or backgrounds itself under a coding agent).
+    // The suite always tests a fresh build of the site, served as a static host serves it
+    // (scripts/serve.ts: 404.html with status 404 for unknown URLs).
     command: `npm run build && node scripts/serve.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
