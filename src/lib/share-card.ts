@@ -1,0 +1,436 @@
+/**
+ * The share card: a 1200×630 PNG for each page, drawn at build time, that chat apps
+ * and social sites show with a shared link. It shows the page's heading large, the
+ * essay's title smaller (on a section's card), the author and the site's mark, set in
+ * Noto Serif SC on the site's paper colour.
+ *
+ * The libraries, and why each:
+ * - `satori` (Vercel, behind @vercel/og): lays out a tree of flexbox boxes and text and
+ *   writes SVG with every glyph as a path, so the SVG needs no font to be drawn. It reads
+ *   TTF/OTF/WOFF, not WOFF2, and needs no browser.
+ * - `@resvg/resvg-js`: resvg, a small Rust SVG renderer, as prebuilt binaries in npm
+ *   packages; it draws that SVG into a PNG the same way on every run, and is told not to
+ *   look at the machine's fonts at all.
+ * - `@fontsource/noto-serif-sc`: the typeface comes from npm, so the build needs no system
+ *   font. It ships WOFF and WOFF2 files: per weight, one covering the 7,946 characters of
+ *   Google's "chinese-simplified" subset (Latin included), and ~100 unicode-range slices
+ *   that together cover the whole font; a character missing from the first is taken from
+ *   its slice. The WOFF2 files are read (smaller, and quicker to unpack than WOFF's zlib in
+ *   JavaScript); satori, which cannot read WOFF2, is given the subsets as TrueType.
+ * - `fontverter` (subset-font's own converter): unpacks a WOFF2 file once per build.
+ * - `subset-font` (HarfBuzz's hb-subset compiled to WebAssembly): cuts each font down to
+ *   exactly the characters a card draws (a few KB instead of 2 MB), which keeps satori fast
+ *   and makes the check below exact.
+ * - `harfbuzzjs` (the same HarfBuzz, its shaping API): lists the characters a subset font
+ *   really covers, so a character without a glyph stops the build by name instead of
+ *   appearing as a box, and measures text for the line breaking of ./line-breaking.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import fontverter from 'fontverter';
+import * as hb from 'harfbuzzjs';
+import satori from 'satori';
+import subsetFont from 'subset-font';
+import { breakLines } from './line-breaking';
+import { applyTypography, autospaceRuns } from './typography';
+
+export const SHARE_CARD_WIDTH = 1200;
+export const SHARE_CARD_HEIGHT = 630;
+
+/**
+ * Where a page's card is published, under the site's base path: `og/index.png` for the
+ * essay, `og/<slug>.png` for a section. Built by src/pages/og/[card].png.ts.
+ */
+export function shareCardPath(slug?: string): string {
+  const base = import.meta.env.BASE_URL;
+  return `${base.endsWith('/') ? base : `${base}/`}og/${shareCardName(slug)}.png`;
+}
+
+/** The file name (without `.png`) of a page's card: `index` for the essay, else the section's slug. */
+export function shareCardName(slug?: string): string {
+  return slug ?? 'index';
+}
+
+export interface ShareCard {
+  /** Drawn large: the essay's title on its own card, a section's heading on the section's. */
+  heading: string;
+  /** The essay's title, drawn smaller above a section's heading; omitted on the essay's own card. */
+  title?: string;
+  author: string;
+}
+
+/** The site's palette (src/styles/global.css, light scheme). */
+const COLOR = {
+  paper: '#fbfaf7',
+  text: '#1f2328',
+  muted: '#5b6069',
+  accent: '#9c2f25',
+} as const;
+
+/** The site's mark, the same drawing as public/favicon.svg (tests/unit/share-card.spec.ts compares them). */
+export const SITE_MARK_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9c2f25"/><path d="M9 9h14M16 9v14M10 16h12M9 23h14" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>';
+
+const PAD_X = 96;
+const PAD_TOP = 76;
+const PAD_BOTTOM = 72;
+const CONTENT_WIDTH = SHARE_CARD_WIDTH - 2 * PAD_X;
+const MARK_SIZE = 40;
+const MARK_GAP = 20;
+/** Two weights of the typeface: SemiBold for the heading, Regular for the rest. */
+const HEADING_WEIGHT = 600;
+const TEXT_WEIGHT = 400;
+const KICKER = { size: 28, minSize: 24, lineHeight: 1.5, maxLines: 2 } as const;
+const HEADING = { size: 88, minSize: 52, lineHeight: 1.32 } as const;
+const AUTHOR = { size: 30, lineHeight: 1.4 } as const;
+const RULE = { width: 56, height: 4, gap: 24 } as const;
+/** Space between the three bands (top row, heading, byline), at least. */
+const BAND_GAP = 36;
+/** Satori measures glyphs itself; keep lines a little short of the box so none can overflow. */
+const SLACK = 0.98;
+
+type Weight = typeof HEADING_WEIGHT | typeof TEXT_WEIGHT;
+
+// ---------------------------------------------------------------------------
+// Fonts: Noto Serif SC from @fontsource, subset to the characters drawn.
+
+const FONT_PACKAGE = '@fontsource/noto-serif-sc';
+const FONT_FAMILY = 'Noto Serif SC';
+const require = createRequire(import.meta.url);
+
+const sfntCache = new Map<string, Promise<Buffer>>();
+/**
+ * A font file of the package, decompressed to TrueType once per build: each card then
+ * subsets it in a few milliseconds (decompressing 2 MB of WOFF2 takes far longer).
+ */
+function fontFile(file: string): Promise<Buffer> {
+  let sfnt = sfntCache.get(file);
+  if (!sfnt) {
+    sfnt = readFile(require.resolve(`${FONT_PACKAGE}/files/${file}`)).then((data) => fontverter.convert(data, 'truetype'));
+    sfntCache.set(file, sfnt);
+  }
+  return sfnt;
+}
+
+interface Slice {
+  file: (weight: Weight) => string;
+  ranges: Array<[number, number]>;
+}
+
+let slicesCache: Promise<Slice[]> | undefined;
+/** The package's unicode-range slices (its unicode.json: `"[12]": "U+4e00-4e0f,U+5927"`). */
+function slices(): Promise<Slice[]> {
+  slicesCache ??= readFile(require.resolve(`${FONT_PACKAGE}/unicode.json`), 'utf8').then((json) =>
+    Object.entries(JSON.parse(json) as Record<string, string>).map(([key, range]) => {
+      const name = key.replace(/^\[(\d+)\]$/, '$1');
+      return {
+        file: (weight: Weight) => `noto-serif-sc-${name}-${weight}-normal.woff2`,
+        ranges: range.split(',').map((part) => {
+          const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(from!, 16), parseInt(to!, 16)] as [number, number];
+        }),
+      };
+    }),
+  );
+  return slicesCache;
+}
+
+/** One subset font: its bytes for satori, and HarfBuzz's view of it for measuring. */
+interface SubsetFont {
+  name: string;
+  weight: Weight;
+  data: Buffer;
+  covers: Set<number>;
+  font: hb.Font;
+  upem: number;
+}
+
+async function subset(file: string, name: string, weight: Weight, chars: string): Promise<SubsetFont> {
+  // TrueType out: satori reads it (it cannot read WOFF2), and so does HarfBuzz.
+  const data = await subsetFont(await fontFile(file), chars, { targetFormat: 'truetype' });
+  const face = new hb.Face(new hb.Blob(data));
+  return { name, weight, data, covers: new Set(face.collectUnicodes()), font: new hb.Font(face), upem: face.upem };
+}
+
+const codePoint = (char: string) => char.codePointAt(0)!;
+const hex = (char: string) => `U+${codePoint(char).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Fonts of one weight that draw every character of `text`: the chinese-simplified file,
+ * then, for characters it lacks, the slices that have them. Throws, naming each
+ * character, when the typeface has no glyph for it.
+ */
+async function fontsFor(text: string, weight: Weight): Promise<SubsetFont[]> {
+  const chars = [...new Set(Array.from(text))].filter((char) => !/[\n\r\t]/.test(char)).join('');
+  const fonts = [await subset(`noto-serif-sc-chinese-simplified-${weight}-normal.woff2`, FONT_FAMILY, weight, chars)];
+  let missing = Array.from(chars).filter((char) => !fonts[0]!.covers.has(codePoint(char)));
+  if (missing.length > 0) {
+    const bySlice = new Map<Slice, string>();
+    for (const char of missing) {
+      const cp = codePoint(char);
+      const slice = (await slices()).find((s) => s.ranges.some(([from, to]) => cp >= from && cp <= to));
+      if (slice) bySlice.set(slice, (bySlice.get(slice) ?? '') + char);
+    }
+    for (const [slice, sliceChars] of bySlice) {
+      const file = slice.file(weight);
+      fonts.push(await subset(file, `${FONT_FAMILY} ${file}`, weight, sliceChars));
+    }
+    missing = missing.filter((char) => !fonts.some((font) => font.covers.has(codePoint(char))));
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `share card: ${FONT_FAMILY} (${FONT_PACKAGE}, weight ${weight}) has no glyph for ` +
+        missing.map((char) => `"${char}" (${hex(char)})`).join(', ') +
+        ` in "${text}". Change the text, or set this card in a font that has ${missing.length > 1 ? 'them' : 'it'}.`,
+    );
+  }
+  return fonts;
+}
+
+/**
+ * The width of `text` in em, shaped by HarfBuzz with the first font that covers each
+ * character. Widths scale with the font size, so one measure serves every size tried.
+ */
+function measureEm(fonts: SubsetFont[]): (text: string) => number {
+  const cache = new Map<string, number>();
+  const shapeRun = (run: string, font: SubsetFont) => {
+    const buffer = new hb.Buffer();
+    buffer.addText(run);
+    buffer.guessSegmentProperties();
+    hb.shape(font.font, buffer);
+    return buffer.getGlyphPositions().reduce((sum, position) => sum + position.xAdvance / font.upem, 0);
+  };
+  return (text) => {
+    let width = cache.get(text);
+    if (width !== undefined) return width;
+    width = 0;
+    let run = '';
+    let runFont: SubsetFont | undefined;
+    for (const char of text) {
+      const font = fonts.find((f) => f.covers.has(codePoint(char))) ?? fonts[0]!;
+      if (font !== runFont && runFont) {
+        width += shapeRun(run, runFont);
+        run = '';
+      }
+      runFont = font;
+      run += char;
+    }
+    if (runFont) width += shapeRun(run, runFont);
+    cache.set(text, width);
+    return width;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Text: the site's typography rules, lines broken by ./line-breaking.ts.
+
+/** Space between Han and a Latin or numeric run, as the site's stylesheet gives it. */
+const AUTOSPACE_EM = 0.25;
+
+/** A line as drawn: its runs, each with the autospace before it. */
+function lineRuns(line: string): Array<{ text: string; spaceBefore: boolean }> {
+  const runs = autospaceRuns(line);
+  return runs.map((run, i) => ({
+    text: run.text,
+    spaceBefore: i > 0 && Boolean(run.spaceBefore || runs[i - 1]!.spaceAfter),
+  }));
+}
+
+/**
+ * Full-width opening brackets draw in the right half of their em; at the start of a line
+ * that half-em of blank would look like an indent, so it is pulled back (clreq's
+ * line-start adjustment). （［｛〔〈《「『【〖〘〚
+ */
+const OPENING_BRACKET = /^[\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A]/u;
+const lineStartPullEm = (line: string) => (OPENING_BRACKET.test(line) ? 0.5 : 0);
+
+/** A line's width in em, with the autospace between Han and Latin runs. */
+function lineWidthEm(fonts: SubsetFont[]): (line: string) => number {
+  const measure = measureEm(fonts);
+  const cache = new Map<string, number>();
+  return (line) => {
+    let width = cache.get(line);
+    if (width === undefined) {
+      width =
+        lineRuns(line).reduce((sum, run) => sum + measure(run.text) + (run.spaceBefore ? AUTOSPACE_EM : 0), 0) -
+        lineStartPullEm(line);
+      cache.set(line, width);
+    }
+    return width;
+  };
+}
+
+interface SetText {
+  lines: string[];
+  size: number;
+}
+
+/**
+ * The largest size from `size` down to `minSize` (in 2 px steps) at which `text` takes
+ * at most `preferredLines` lines, else at most `maxLines`, within `maxHeight`; throws
+ * when even the smallest size needs more.
+ */
+function setText(
+  text: string,
+  fonts: SubsetFont[],
+  { size, minSize, maxWidth, maxHeight = Infinity, lineHeight, preferredLines, maxLines }: {
+    size: number;
+    minSize: number;
+    maxWidth: number;
+    maxHeight?: number;
+    lineHeight: number;
+    preferredLines: number;
+    maxLines: number;
+  },
+): SetText {
+  const em = lineWidthEm(fonts);
+  const tries: SetText[] = [];
+  for (let s = size; s >= minSize; s -= 2) {
+    const lines = breakLines(text, { measure: (line) => em(line) * s, maxWidth: maxWidth * SLACK });
+    if (lines && blockHeight({ lines, size: s }, lineHeight) <= maxHeight) tries.push({ lines, size: s });
+  }
+  const fit =
+    tries.find((t) => t.lines.length <= preferredLines) ?? tries.find((t) => t.lines.length <= maxLines);
+  if (!fit) {
+    throw new Error(
+      `share card: "${text}" does not fit in ${maxLines} lines of ${maxWidth}px` +
+        (maxHeight < Infinity ? ` within ${Math.round(maxHeight)}px of height` : '') +
+        ` even at ${minSize}px. Shorten it or change the card's layout.`,
+    );
+  }
+  return fit;
+}
+
+// ---------------------------------------------------------------------------
+// Layout: satori's element tree (the shape React elements have, without React).
+
+interface CardNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: Array<CardNode | string> | CardNode | string; [key: string]: unknown };
+}
+
+const div = (style: Record<string, string | number>, ...children: Array<CardNode | string>): CardNode => ({
+  type: 'div',
+  props: { style: { display: 'flex', ...style }, children },
+});
+
+function textBlock(set: SetText, style: { weight: Weight; lineHeight: number; color: string }): CardNode {
+  return div(
+    { flexDirection: 'column', fontSize: set.size, fontWeight: style.weight, lineHeight: style.lineHeight, color: style.color },
+    ...set.lines.map((line) =>
+      div(
+        { flexDirection: 'row', flexShrink: 0, marginLeft: -lineStartPullEm(line) * set.size },
+        ...lineRuns(line).map((run) =>
+          div({ whiteSpace: 'pre', flexShrink: 0, marginLeft: run.spaceBefore ? AUTOSPACE_EM * set.size : 0 }, run.text),
+        ),
+      ),
+    ),
+  );
+}
+
+const blockHeight = (set: SetText, lineHeight: number) => set.lines.length * set.size * lineHeight;
+
+/**
+ * Draw a card. The text passes through the site's typography rules first (full-width
+ * punctuation next to Chinese), so the card shows it as the page does.
+ */
+export async function renderShareCard({ heading, title, author }: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+  const shown = {
+    heading: applyTypography(heading),
+    title: title === undefined ? undefined : applyTypography(title),
+    author: applyTypography(author),
+  };
+  const regularText = [shown.title ?? '', shown.author].join('');
+  const [boldFonts, regularFonts] = await Promise.all([
+    fontsFor(shown.heading, HEADING_WEIGHT),
+    fontsFor(regularText, TEXT_WEIGHT),
+  ]);
+
+  const kicker =
+    shown.title === undefined
+      ? undefined
+      : setText(shown.title, regularFonts, {
+          size: KICKER.size,
+          minSize: KICKER.minSize,
+          maxWidth: CONTENT_WIDTH - MARK_SIZE - MARK_GAP,
+          lineHeight: KICKER.lineHeight,
+          preferredLines: 1,
+          maxLines: KICKER.maxLines,
+        });
+  const authorSet = setText(shown.author, regularFonts, {
+    size: AUTHOR.size,
+    minSize: AUTHOR.size,
+    maxWidth: CONTENT_WIDTH,
+    lineHeight: AUTHOR.lineHeight,
+    preferredLines: 1,
+    maxLines: 1,
+  });
+  // Nothing may be clipped: the heading gets the height the other two bands leave.
+  const topHeight = Math.max(MARK_SIZE, kicker ? blockHeight(kicker, KICKER.lineHeight) : 0);
+  const bylineHeight = RULE.height + RULE.gap + blockHeight(authorSet, AUTHOR.lineHeight);
+  const headingSet = setText(shown.heading, boldFonts, {
+    size: HEADING.size,
+    minSize: HEADING.minSize,
+    maxWidth: CONTENT_WIDTH,
+    maxHeight: SHARE_CARD_HEIGHT - PAD_TOP - PAD_BOTTOM - topHeight - bylineHeight - 2 * BAND_GAP,
+    lineHeight: HEADING.lineHeight,
+    preferredLines: 2,
+    maxLines: 3,
+  });
+
+  const fonts = [...boldFonts, ...regularFonts];
+  const families = [...new Set(fonts.map((font) => font.name))];
+  const mark: CardNode = {
+    type: 'img',
+    props: {
+      src: `data:image/svg+xml;base64,${Buffer.from(SITE_MARK_SVG).toString('base64')}`,
+      width: MARK_SIZE,
+      height: MARK_SIZE,
+      style: { flexShrink: 0, marginRight: MARK_GAP, marginTop: kicker ? (KICKER.size * KICKER.lineHeight - MARK_SIZE) / 2 : 0 },
+    },
+  };
+
+  // The page: a paper-coloured canvas, and inside its margins three bands spread from
+  // top to bottom: the mark (with the essay's title on a section's card), the heading,
+  // and the accent rule over the author's name.
+  const tree = div(
+    { width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT, backgroundColor: COLOR.paper },
+    div(
+      {
+        flexGrow: 1,
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        margin: `${PAD_TOP}px ${PAD_X}px ${PAD_BOTTOM}px`,
+        color: COLOR.text,
+        fontFamily: families.map((name) => `'${name}'`).join(', '),
+      },
+      div(
+        { flexDirection: 'row', alignItems: 'flex-start' },
+        mark,
+        ...(kicker ? [textBlock(kicker, { weight: TEXT_WEIGHT, lineHeight: KICKER.lineHeight, color: COLOR.muted })] : []),
+      ),
+      textBlock(headingSet, { weight: HEADING_WEIGHT, lineHeight: HEADING.lineHeight, color: COLOR.text }),
+      div(
+        { flexDirection: 'column' },
+        div({ width: RULE.width, height: RULE.height, backgroundColor: COLOR.accent, marginBottom: RULE.gap }),
+        textBlock(authorSet, { weight: TEXT_WEIGHT, lineHeight: AUTHOR.lineHeight, color: COLOR.text }),
+      ),
+    ),
+  );
+
+  const svg = await satori(tree, {
+    width: SHARE_CARD_WIDTH,
+    height: SHARE_CARD_HEIGHT,
+    fonts: fonts.map((font) => ({ name: font.name, data: font.data, weight: font.weight, style: 'normal' as const })),
+  });
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'original' },
+    font: { loadSystemFonts: false },
+    background: COLOR.paper,
+  })
+    .render()
+    .asPng();
+  // A copy on its own ArrayBuffer: what a Response body accepts.
+  return new Uint8Array(png);
+}
