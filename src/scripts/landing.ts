@@ -58,7 +58,12 @@ function inView(rect: DOMRect, header: number): boolean {
 }
 
 function land() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // a malformed escape in a hand-typed address: nothing to land on
+  }
   const block = id ? document.getElementById(id) : null;
   if (!block) return;
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;

@@ -40,12 +40,15 @@ async function copy(text: string): Promise<boolean> {
     return true;
   } catch {
     // No Clipboard API (an old WebView, an insecure origin): the selection-based command still works in many.
+    const focused = document.activeElement as HTMLElement | null;
     const field = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
     field.className = 'visually-hidden';
     document.body.append(field);
     field.select();
     const copied = document.execCommand('copy');
     field.remove();
+    // Selecting the field took the focus: give it back (to the panel's button), or keyboard users are lost.
+    focused?.focus({ preventScroll: true });
     return copied;
   }
 }
@@ -75,7 +78,8 @@ async function toggleQr() {
   qrButton.textContent = show ? t.hideQr : t.showQr;
   if (!show) return;
   const { encode } = await import('uqr');
-  const { data } = encode(shared.url, { ecc: 'M', border: 2 });
+  // A quiet zone of four modules, as the QR standard asks: in dark mode the panel around the code is dark.
+  const { data } = encode(shared.url, { ecc: 'M', border: 4 });
   // A PNG <img>, not inline SVG: WeChat's long-press recognises QR codes in images only.
   const scale = 6;
   const canvas = Object.assign(document.createElement('canvas'), { width: data.length * scale, height: data.length * scale });
@@ -141,7 +145,9 @@ function selectedQuote(): { text: string; url: string; rect: DOMRect } | null {
   const selection = getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  const block = (range.commonAncestorContainer.parentElement ?? null)?.closest<HTMLElement>('.prose p[id], .section-heading');
+  // A selection across inline elements (the spans around Latin words) has the block itself as its common ancestor.
+  const common = range.commonAncestorContainer;
+  const block = (common instanceof Element ? common : common.parentElement)?.closest<HTMLElement>('.prose p[id], .section-heading');
   if (!block || !block.contains(range.endContainer)) return null;
   const before = document.createRange();
   before.setStart(block, 0);
