@@ -70,7 +70,7 @@ const COLOR = {
 
 /** The site's mark, the same drawing as public/favicon.svg (tests/unit/share-card.spec.ts compares them). */
 export const SITE_MARK_SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9c2f25"/><path d="M9 9h14M16 9v14M10 16h12M9 23h14" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>';
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9c2f25"/><path d="M9 10.5h14M9 16h14M9 21.5h8" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>';
 
 const PAD_X = 96;
 const PAD_TOP = 76;
