@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { fold } from '../../src/lib/search/fold';
+import { MAX_QUERY_LENGTH, cutQuery } from '../../src/lib/search/query-length';
 import { MAX_PHRASE_CHARS, indexTokens, pagefindQuery, wordChars } from '../../src/lib/search/tokens';
 import { applyTypography } from '../../src/lib/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
@@ -38,7 +39,7 @@ test.describe('indexTokens', () => {
     expect(tokens[2]!.slice(4)).toBe('zzzz');
   });
 
-  test('skips punctuation and spaces, so 业界，对于 and 业界对于 are the same tokens', () => {
+  test('skips punctuation and spaces, so 业界\uFF0C对于 and 业界对于 are the same tokens', () => {
     expect(indexTokens(fold('\u4E1A\u754C\uFF0C\u5BF9\u4E8E').text)).toBe(indexTokens('\u4E1A\u754C\u5BF9\u4E8E'));
     expect(indexTokens('deep seek')).toBe(indexTokens('deepseek'));
   });
@@ -104,5 +105,26 @@ test.describe('pagefindQuery', () => {
     for (const query of ['', ' ', '\u3002\uFF0C\uFF1F', '!?', '\uD83D\uDE00\uD83D\uDC4D', '<>"\'/=']) {
       expect(pagefindQuery(fold(query).text), JSON.stringify(query)).toBeNull();
     }
+  });
+});
+
+test.describe('cutQuery', () => {
+  test('leaves a query of up to MAX_QUERY_LENGTH characters as it is', () => {
+    const query = '\u8F6F'.repeat(MAX_QUERY_LENGTH);
+    expect(cutQuery(query)).toEqual({ query, truncated: false });
+    expect(cutQuery('')).toEqual({ query: '', truncated: false });
+  });
+
+  test('cuts a longer query to MAX_QUERY_LENGTH characters and says so', () => {
+    const cut = cutQuery('\u8F6F\u9636\u5C42'.repeat(3334)); // 10,002 characters
+    expect(cut.truncated).toBe(true);
+    expect(Array.from(cut.query)).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  test('counts characters outside the BMP as one, and never cuts one in half', () => {
+    const astral = '\uD840\uDC00'.repeat(150); // 𠀀 ×150: 300 UTF-16 units, 150 characters
+    expect(cutQuery(astral)).toEqual({ query: astral, truncated: false });
+    const cut = cutQuery('\uD83D\uDE00'.repeat(MAX_QUERY_LENGTH + 1));
+    expect(cut.query).toBe('\uD83D\uDE00'.repeat(MAX_QUERY_LENGTH));
   });
 });

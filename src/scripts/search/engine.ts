@@ -9,11 +9,10 @@ import { fold, type Convert } from '../../lib/search/fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../../lib/search/match';
 import { pagefindQuery } from '../../lib/search/tokens';
 import { landingLink } from '../../lib/search/landing-link';
+import { cutQuery } from '../../lib/search/query-length';
 import type { FoldTable } from '../../lib/search/fold-table';
 import { assetPath } from '../../lib/urls';
 
-/** Longer queries are cut here (and the reader is told): a remembered phrase is never this long. */
-export const MAX_QUERY_LENGTH = 200;
 /** Candidates checked per search; more than a page of results is never shown at once. */
 const MAX_CANDIDATES = 40;
 
@@ -68,8 +67,7 @@ export function loadEngine(): Promise<Engine> {
 }
 
 export async function search(rawQuery: string): Promise<SearchOutcome> {
-  const truncated = rawQuery.length > MAX_QUERY_LENGTH;
-  const query = truncated ? Array.from(rawQuery).slice(0, MAX_QUERY_LENGTH).join('') : rawQuery;
+  const { query, truncated } = cutQuery(rawQuery);
   if (!query.trim()) return { status: 'empty' };
 
   const { pagefind, convert } = await loadEngine();

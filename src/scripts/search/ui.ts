@@ -6,6 +6,7 @@
  */
 import { strings } from '../../strings';
 import { essayPath, searchPath } from '../../lib/urls';
+import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
 import type { SearchHit, SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
@@ -46,6 +47,8 @@ class SearchBox {
   private readonly results: HTMLOListElement;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = 0;
+  /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
+  private committedUrl = location.href;
 
   constructor(
     private readonly root: HTMLElement,
@@ -85,6 +88,7 @@ class SearchBox {
   }
 
   private fromUrl() {
+    this.committedUrl = location.href;
     this.input.value = new URLSearchParams(location.search).get('q') ?? '';
     void this.run(this.input.value);
   }
@@ -95,18 +99,32 @@ class SearchBox {
     this.timer = setTimeout(() => void this.run(this.input.value), DEBOUNCE_MS);
   }
 
+  /**
+   * While typing, the current entry's URL follows the query (replaced); Enter makes the
+   * query an entry of its own, after the entry of the query before it, so Back returns there.
+   */
   private updateUrl(how: 'push' | 'replace') {
     const url = new URL(location.href);
-    const query = this.input.value;
+    // The URL holds what is searched for: a 10,000-character paste would make it too long for servers.
+    const query = cutQuery(this.input.value).query;
     if (query) url.searchParams.set('q', query);
     else url.searchParams.delete('q');
-    if (url.href === location.href) return;
-    if (how === 'push') history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (how === 'replace') {
+      if (url.href !== location.href) history.replaceState(null, '', url);
+      return;
+    }
+    if (url.href === this.committedUrl) return;
+    if (location.href !== this.committedUrl) history.replaceState(null, '', this.committedUrl);
+    history.pushState(null, '', url);
+    this.committedUrl = url.href;
   }
 
   private onSubmit(event: SubmitEvent) {
-    if (this.mode === 'popup') return; // the form goes to /search/?q=…, which works without scripts too
+    if (this.mode === 'popup') {
+      // The form goes to /search/?q=…, which works without scripts too; only the start of a long query.
+      this.input.value = cutQuery(this.input.value).query;
+      return;
+    }
     event.preventDefault();
     clearTimeout(this.timer);
     this.updateUrl('push');
@@ -189,7 +207,7 @@ class SearchBox {
     }
 
     const messages: string[] = [];
-    if (outcome.truncated) messages.push(t.truncated(outcome.query.length));
+    if (outcome.truncated) messages.push(t.truncated(MAX_QUERY_LENGTH));
     const exactCount = outcome.hits.filter((hit) => hit.kind !== 'partial').length;
     if (outcome.hits.length === 0) {
       messages.push(t.noResults(outcome.query), t.suggestion);
