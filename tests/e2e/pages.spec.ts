@@ -298,6 +298,7 @@ async function renderedLines(page: Page): Promise<Array<{ block: string; lines: 
 }
 
 test.describe('Chinese line breaking', () => {
+  test.describe.configure({ timeout: 60_000 });
   for (const path of [...ESSAY_PAGES, NOT_FOUND]) {
     test(`${path}: no line starts with closing or ends with opening punctuation at 360, 768 and 1280 px`, async ({
       page,
@@ -329,6 +330,8 @@ test.describe('Chinese line breaking', () => {
 });
 
 test.describe('accessibility (axe-core)', () => {
+  // A full axe run over the whole essay takes seconds; more on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${colorScheme} colour scheme`, () => {
       test.use({ colorScheme });
