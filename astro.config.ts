@@ -5,10 +5,14 @@ import { searchIndex } from './src/integrations/search-index';
 // One configured origin for canonical and shared URLs; set SITE_URL (and BASE_PATH) when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
+// Builds that may run at once from this folder (the tests build the site twice, with and without a
+// base path) each need their own cache: a build with --force clears the content store it holds.
+const cacheDir = process.env.ASTRO_CACHE_DIR;
 
 export default defineConfig({
   site,
   base,
+  ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   markdown: { processor: markdownProcessor },
   integrations: [searchIndex()],
