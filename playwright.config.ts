@@ -6,6 +6,10 @@ import { BASE_BUILD } from './tests/support/base-build';
 const PORT = Number(process.env.TEST_PORT ?? 4329);
 /** The site built under a base path (tests/e2e/base-path.spec.ts) is served on the next port. */
 const BASE_PORT = PORT + 1;
+// Its output folder and Astro cache are its own (ASTRO_CACHE_DIR, read by astro.config.ts): it shares
+// no files with the main build, nor with a run on another TEST_PORT (`astro build` empties its outDir).
+const BASE_OUT_DIR = `dist-base/${BASE_PORT}`;
+const BASE_CACHE_DIR = `node_modules/.astro-base/${BASE_PORT}`;
 
 export default defineConfig({
   testDir: 'tests',
@@ -43,12 +47,11 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // The same site under a base path, in its own folder and with its own Astro cache
-      // (ASTRO_CACHE_DIR, read by astro.config.ts), so it shares no files with the build above.
+      // The same site under a base path, as if published in a folder of another site.
       command:
-        `npm run build -- --outDir ${BASE_BUILD.outDir} && ` +
-        `node scripts/serve.ts --dir ${BASE_BUILD.outDir} --base ${BASE_BUILD.base} --port ${BASE_PORT}`,
-      env: { BASE_PATH: BASE_BUILD.base, SITE_URL: BASE_BUILD.site, ASTRO_CACHE_DIR: BASE_BUILD.cacheDir },
+        `npm run build -- --outDir ${BASE_OUT_DIR} && ` +
+        `node scripts/serve.ts --dir ${BASE_OUT_DIR} --base ${BASE_BUILD.base} --port ${BASE_PORT}`,
+      env: { BASE_PATH: BASE_BUILD.base, SITE_URL: BASE_BUILD.site, ASTRO_CACHE_DIR: BASE_CACHE_DIR },
       url: `http://127.0.0.1:${BASE_PORT}${BASE_BUILD.base}`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
