@@ -54,7 +54,8 @@ export const strings = {
     found: (count: number) => zh(`找到${count}处`),
     foundPartial: (count: number) => zh(`没有找到完全一致的文字。以下${count}处包含其中一部分:`),
     partialLabel: zh('部分匹配'),
-    noResults: (query: string) => zh(`没有找到“${query}”。`),
+    // The reader's own words are shown as typed, untouched by the typography rules.
+    noResults: (query: string) => `${zh('没有找到“')}${query}${zh('”。')}`,
     suggestion: zh('试试更短的词,或者这些词:'),
     suggestions: ['软阶层', 'DeepSeek', '伟大不能被计划', '性价比', '中美科技竞争'],
     noWords: zh('搜索词里没有可以查找的文字(汉字、字母或数字)。'),
