@@ -213,6 +213,22 @@ test.describe('permalinks without JavaScript', () => {
     });
   }
 
+  test('every permalink mark lies inside the window, from a phone-sized window to a wide one', async ({ page }) => {
+    for (const width of [400, 720, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of ['/', `/${essay.sections[0]!.slug}/`]) {
+        await page.goto(path);
+        const outside = await page.locator('main a.permalink').evaluateAll((links) =>
+          links
+            .map((link) => ({ id: link.parentElement!.id, box: link.getBoundingClientRect() }))
+            .filter(({ box }) => box.width === 0 || box.left < 0 || box.right > document.documentElement.clientWidth)
+            .map(({ id, box }) => `#${id}: ${Math.round(box.left)}..${Math.round(box.right)}`),
+        );
+        expect(outside, `${path} at ${width}px`).toEqual([]);
+      }
+    }
+  });
+
   test('the keyboard reaches a permalink, shows its mark and follows it', async ({ page }) => {
     const section = essay.sections[0]!;
     await page.goto(`/${section.slug}/`);
