@@ -1,9 +1,10 @@
 /**
  * Search benchmark: prints medians (min–max) over several runs; never a pass/fail test.
  *
- * - cold: focusing the header field on a fresh page (no cache) and typing a query,
- *   until its results are rendered: loads Pagefind's script, worker, WebAssembly,
- *   index chunks, fragments and the fold table;
+ * - cold: the first search on a fresh page (no cache), from its start to its results
+ *   rendered, with nothing loaded before: the search engine's script, Pagefind's
+ *   script, WebAssembly, index chunks and fragments, and the fold table (a reader's
+ *   first search is usually faster, since focusing the field starts these loads);
  * - warm: each further query, from the search starting (after the typing debounce)
  *   to its results rendered (the User Timing measure `search` in src/scripts/search/ui.ts);
  * - bytes of the first search as a compressing static host sends them (text
@@ -62,14 +63,13 @@ async function run(browser: Browser) {
       return results?.getAttribute('aria-busy') === 'false' && performance.getEntriesByName('search').length > 0;
     });
 
-  const coldStart = await page.evaluate(() => performance.now());
-  await input.focus();
-  await input.pressSequentially(COLD_QUERY);
+  // The query arrives without a focus event, so nothing was preloaded.
+  await input.evaluate((field: HTMLInputElement, query) => {
+    field.value = query;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }, COLD_QUERY);
   await busyDone();
-  const cold = await page.evaluate((start) => {
-    const measure = performance.getEntriesByName('search').at(-1) as PerformanceMeasure;
-    return measure.startTime + measure.duration - start;
-  }, coldStart);
+  const cold = await page.evaluate(() => (performance.getEntriesByName('search').at(-1) as PerformanceMeasure).duration);
   const firstSearchBytes = fetched.filter((url) => url.startsWith(origin)).reduce((sum, url) => sum + servedBytes(url), 0);
   const firstSearchFiles = fetched.length;
 
@@ -103,7 +103,7 @@ try {
 const index = folderSize(join(DIST, 'pagefind'));
 const records = readdirSync(join(DIST, 'pagefind', 'fragment')).length;
 console.log(`Search benchmark, ${RUNS} runs, Chromium at 390×700, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`  cold: focus + type "${COLD_QUERY}" → results      ${stat(results.map((r) => r.cold), 'ms', 0)}   target < 300 ms`);
+console.log(`  cold: first search "${COLD_QUERY}" → results  ${stat(results.map((r) => r.cold), 'ms', 0)}   target < 300 ms`);
 console.log(`  warm: search start → results rendered  ${stat(results.map((r) => r.warm), 'ms')}   target < 30 ms (median over ${WARM_QUERIES.length} queries per run; typing debounce of 120 ms comes before)`);
 console.log(`  first search fetched                   ${stat(results.map((r) => r.firstSearchBytes / 1024), 'KB')} in ${median(results.map((r) => r.firstSearchFiles))} files   target < 150 KB`);
 console.log(`  search bundle on disk                  ${(index / 1024).toFixed(1)} KB (${records} records)`);
