@@ -35,6 +35,9 @@ const fieldError =
       ? `missing; add \`${field}: …\` to the frontmatter: ${expected}`
       : `must be ${expected}, not ${JSON.stringify(issue.input)} (a ${typeof issue.input})`;
 
+/** Paths the site uses itself: a section there would collide with a page or a build folder. */
+const RESERVED_SLUGS = ['search', '404', 'og', 'pagefind', '_astro', 'index'];
+
 const sections = defineCollection({
   // Entries are named by their file, not by Astro's default of the `slug` field: with the
   // default, two files sharing a slug silently become one entry and the check below never sees them.
@@ -54,7 +57,10 @@ const sections = defineCollection({
         .regex(
           /^[a-z0-9]+(-[a-z0-9]+)*$/,
           'must be a short ASCII slug: lower-case letters, digits and hyphens',
-        ),
+        )
+        .refine((slug) => !RESERVED_SLUGS.includes(slug), {
+          message: `must not be one of the site's own paths (${RESERVED_SLUGS.join(', ')})`,
+        }),
       order: z
         .number({
           error: fieldError('order', 'the position of the section as a whole number, such as 2 (no quotes)'),

@@ -41,6 +41,7 @@ export const strings = {
     copyFailed: zh('无法自动复制:链接已选中,请长按或按 Ctrl+C 复制。'),
     quoteLink: zh('复制引用链接'),
     quoteCopied: zh('已复制引用和链接'),
+    quoteCopyFailed: zh('无法自动复制引用:请长按选中的文字,手动复制。'),
     quoteAttribution: (author: string, title: string) => zh(`—— ${author}《${title}》`),
   },
   search: {

@@ -28,10 +28,9 @@ import * as pagefind from 'pagefind';
 import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
 import { MAX_PHRASE_CHARS, indexTokens } from '../lib/search/tokens';
+import { SEARCH_BUNDLE_DIR } from '../lib/urls';
 import { CustomConverter } from 'opencc-js/core';
 
-/** The Pagefind bundle's folder, under the site's base. */
-export const SEARCH_BUNDLE = 'pagefind';
 
 interface Block {
   url: string;
@@ -94,6 +93,16 @@ export async function buildSearchIndex(outDir: string, base: string) {
   const foldTable = buildFoldTable(blocks.map((block) => block.text).join('\n'));
   const convert = CustomConverter(foldTable);
 
+  try {
+    await writeIndex(blocks, base, convert, join(outDir, SEARCH_BUNDLE_DIR));
+  } finally {
+    await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
+  }
+  await writeFile(join(outDir, SEARCH_BUNDLE_DIR, 'fold-table.json'), JSON.stringify(foldTable));
+  return { records: blocks.length, foldEntries: foldTable.length };
+}
+
+async function writeIndex(blocks: Block[], base: string, convert: (text: string) => string, bundle: string) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   for (const [i, block] of blocks.entries()) {
@@ -106,15 +115,14 @@ export async function buildSearchIndex(outDir: string, base: string) {
     });
     if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
   }
-  const bundle = join(outDir, SEARCH_BUNDLE);
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
-  // Pagefind always writes its ready-made UIs; the site has its own, in Chinese.
-  const unusedUi = (await readdir(bundle)).filter((name) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name));
-  await Promise.all(unusedUi.map((name) => rm(join(bundle, name))));
-  await pagefind.close();
-  return { records: blocks.length, foldEntries: foldTable.length };
+  // Pagefind always writes its ready-made UIs and its Web Worker; the site has its own UI, in
+  // Chinese, and runs Pagefind without a worker (src/scripts/search/engine.ts).
+  const unused = (await readdir(bundle)).filter((name) =>
+    /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name),
+  );
+  await Promise.all(unused.map((name) => rm(join(bundle, name))));
 }
 
 export function searchIndex(): AstroIntegration {

@@ -34,6 +34,7 @@ import satori from 'satori';
 import subsetFont from 'subset-font';
 import { breakLines } from './line-breaking';
 import { applyTypography, autospaceRuns } from './typography';
+import { assetPath } from './urls';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -43,8 +44,7 @@ export const SHARE_CARD_HEIGHT = 630;
  * essay, `og/<slug>.png` for a section. Built by src/pages/og/[card].png.ts.
  */
 export function shareCardPath(slug?: string): string {
-  const base = import.meta.env.BASE_URL;
-  return `${base.endsWith('/') ? base : `${base}/`}og/${shareCardName(slug)}.png`;
+  return assetPath(`og/${shareCardName(slug)}.png`);
 }
 
 /** The file name (without `.png`) of a page's card: `index` for the essay, else the section's slug. */

@@ -9,7 +9,7 @@
  * | ----------------------- | ------------------------------------- |
  * | fullWidthPunctuation    | ASCII `,?!:;()` next to Chinese → U+FF0C U+FF1F U+FF01 U+FF1A U+FF1B U+FF08 U+FF09 |
  * |                         | `“…1号”(Sputnik 1)。` → full-width parentheses, Latin inside untouched |
- * | interpunctInForeignName | `肯尼斯.斯坦利` → `肯尼斯·斯坦利`        |
+ * | interpunctInForeignNames | `肯尼斯.斯坦利` → `肯尼斯·斯坦利`        |
  * | autospaceRuns           | marks `DeepSeek` in `的DeepSeek在` so CSS can space it without adding characters |
  */
 

@@ -88,7 +88,9 @@ async function toggleQr() {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.fillStyle = '#000';
   data.forEach((row, y) => row.forEach((dark, x) => dark && context.fillRect(x * scale, y * scale, scale, scale)));
-  qrFigure.querySelector('img')!.src = canvas.toDataURL('image/png');
+  const image = qrFigure.querySelector('img') ?? Object.assign(new Image(200, 200), { alt: qrFigure.dataset.alt ?? '' });
+  image.src = canvas.toDataURL('image/png');
+  qrFigure.prepend(image);
 }
 
 function openPanel(permalink: HTMLAnchorElement) {
@@ -185,5 +187,5 @@ quoteButton.addEventListener('click', async () => {
   if (!quote) return;
   const attribution = t.quoteAttribution(panel.dataset.author ?? '', panel.dataset.essayTitle ?? '');
   const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
-  announce(copied ? t.quoteCopied : t.copyFailed);
+  announce(copied ? t.quoteCopied : t.quoteCopyFailed);
 });

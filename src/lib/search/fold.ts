@@ -10,7 +10,7 @@
  * - lower case;
  * - curly quotes as straight, and the interpuncts `·` `・` `‧` as `.`;
  * - Traditional characters as Simplified, through a character/phrase table built
- *   from OpenCC's dictionaries at build time (see build-fold-table.ts);
+ *   from OpenCC's dictionaries at build time (see fold-table.ts);
  * - white space dropped next to Chinese (`在 2025 年` = `在2025年`), collapsed elsewhere;
  * - control and format characters (zero-width space, soft hyphen, direction marks,
  *   byte-order mark) dropped: they are invisible, and text pasted from a chat app

@@ -6,6 +6,7 @@
  * cuts the excerpt around the match so the reader sees the phrase whole.
  */
 import { fold, sourceRange, type Convert, type Folded } from './fold';
+import { WORD_CHAR } from './tokens';
 
 export type MatchKind =
   /** The query as typed, punctuation included (after folding). */
@@ -28,7 +29,6 @@ export function compareMatchKinds(a: MatchKind, b: MatchKind): number {
   return RANK[a] - RANK[b];
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The folded text reduced to letters and digits, still mapped to the source. */
 function wordsOnly(folded: Folded): Folded {

@@ -14,7 +14,8 @@
  * `业界,对于` and `业界对于` are the same phrase (the ranking step tells them apart).
  */
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** The characters that make tokens (and that the ranking compares when punctuation differs). */
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Every paragraph's last character gets a bigram with this, so one-character queries find it too. */
 const END = 'zzzz';

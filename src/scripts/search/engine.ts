@@ -11,9 +11,12 @@ import { pagefindQuery } from '../../lib/search/tokens';
 import { landingLink } from '../../lib/search/landing-link';
 import { cutQuery } from '../../lib/search/query-length';
 import type { FoldTable } from '../../lib/search/fold-table';
-import { assetPath } from '../../lib/urls';
+import { searchBundlePath } from '../../lib/urls';
 
-/** Candidates checked per search; more than a page of results is never shown at once. */
+/**
+ * Candidates checked and shown per search. Every paragraph of this essay fits; a larger site
+ * would show its most relevant 40 (a one-character query) and should page beyond them.
+ */
 const MAX_CANDIDATES = 40;
 
 interface PagefindResultData {
@@ -44,7 +47,7 @@ interface Engine {
   convert: Convert;
 }
 
-const bundle = assetPath('pagefind/');
+const bundle = searchBundlePath();
 let engine: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {

@@ -10,6 +10,7 @@ import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
 import type { SearchHit, SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
+const SLOW_SEARCH_MS = 200;
 const t = strings.search;
 
 type Mode = 'popup' | 'page';
@@ -133,7 +134,6 @@ class SearchBox {
 
   private showPanel(show: boolean) {
     if (this.mode === 'popup') this.panel.hidden = !show;
-    this.input.setAttribute('aria-expanded', String(show));
   }
 
   private links(): HTMLAnchorElement[] {
@@ -171,6 +171,10 @@ class SearchBox {
     // User Timing marks, read by `npm run bench` and visible in the browser's performance panel.
     performance.mark('search-start');
     this.results.setAttribute('aria-busy', 'true');
+    // Only a slow search (the first, while the engine loads) says so: a message on every keystroke would be noise.
+    const slow = setTimeout(() => {
+      if (ticket === this.latest) this.status.textContent = t.searching;
+    }, SLOW_SEARCH_MS);
     let outcome: SearchOutcome | Error;
     try {
       const { search } = await loadEngineModule();
@@ -178,6 +182,7 @@ class SearchBox {
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));
     }
+    clearTimeout(slow);
     if (ticket !== this.latest) return; // a newer query is on its way
     this.render(outcome);
     this.results.setAttribute('aria-busy', 'false');
