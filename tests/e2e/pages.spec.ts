@@ -351,3 +351,39 @@ test.describe('accessibility (axe-core)', () => {
     });
   }
 });
+
+test.describe('accessibility (axe-core) with search results and the share panel open', () => {
+  test.describe.configure({ timeout: 90_000 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${colorScheme} colour scheme`, () => {
+      test.use({ colorScheme });
+      const analyse = async (page: import('@playwright/test').Page) => {
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+
+      test('/search/ with results has no axe violations', async ({ page }) => {
+        await page.goto(`/search/?q=${encodeURIComponent('\u8F6F\u9636\u5C42')}`);
+        await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+        await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+        expect(await analyse(page)).toEqual([]);
+      });
+
+      test('the header search panel with results has no axe violations', async ({ page }) => {
+        await page.goto('/');
+        await page.getByRole('searchbox').first().fill('\u6027\u4EF7\u6BD4');
+        await expect(page.locator('[data-search="popup"] [data-search-results] li').first()).toBeVisible();
+        expect(await analyse(page)).toEqual([]);
+      });
+
+      test('the share panel, its QR code shown, has no axe violations', async ({ page }) => {
+        await page.goto('/why-deepseek/');
+        await page.locator('#why-deepseek-2 .permalink').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('[data-share-action="qr"]').click();
+        await expect(page.locator('#share-qr img')).toBeVisible();
+        expect(await analyse(page)).toEqual([]);
+      });
+    });
+  }
+});
