@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown';
 import { searchIndex } from './src/integrations/search-index';
 
@@ -18,7 +19,8 @@ export default defineConfig({
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   markdown: { processor: markdownProcessor },
-  integrations: [searchIndex()],
+  // The sitemap lists the essay's pages; search results and the 404 page are not pages to index.
+  integrations: [searchIndex(), sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) })],
   devToolbar: { enabled: false },
   // Every script as a file, none inlined: cacheable across pages, and allowed by a content
   // security policy without 'unsafe-inline'.
