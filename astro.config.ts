@@ -2,6 +2,8 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown';
 import { searchIndex } from './src/integrations/search-index';
+import { securityHeaders } from './src/integrations/security-headers';
+import { EDITIONS, editionParam } from './src/lib/editions';
 
 // One configured origin for canonical and shared URLs; set SITE_URL (and BASE_PATH) when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -19,10 +21,22 @@ export default defineConfig({
   ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   markdown: { processor: markdownProcessor },
-  // The sitemap lists the essay's pages; search results and the 404 page are not pages to index.
-  integrations: [searchIndex(), sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname) })],
+  integrations: [
+    searchIndex(),
+    securityHeaders(),
+    // The sitemap lists the essay's pages in both editions, each with its counterpart as an alternate;
+    // search results and the 404 page are not pages to index.
+    sitemap({
+      filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
+      i18n: {
+        defaultLocale: 'hans',
+        locales: Object.fromEntries(EDITIONS.map((edition) => [editionParam(edition) ?? 'hans', edition.lang])),
+      },
+    }),
+  ],
   devToolbar: { enabled: false },
-  // Every script as a file, none inlined: cacheable across pages, and allowed by a content
-  // security policy without 'unsafe-inline'.
+  // Every script and stylesheet as a file, none inlined: cacheable across pages, and allowed by
+  // the content security policy without 'unsafe-inline' (src/lib/csp.ts).
+  build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
-import { BASE_BUILD } from './tests/support/base-build';
+import { BASE_BUILD, ROOT_BUILD } from './tests/support/builds';
 
-// TEST_PORT lets two checkouts run their suites at once on one machine.
-const PORT = Number(process.env.TEST_PORT ?? 4329);
-/** The site built under a base path (tests/e2e/base-path.spec.ts) is served on the next port. */
-const BASE_PORT = PORT + 1;
-// Its output folder and Astro cache are its own (ASTRO_CACHE_DIR, read by astro.config.ts): it shares
-// no files with the main build, nor with a run on another TEST_PORT (`astro build` empties its outDir).
-const BASE_OUT_DIR = `dist-base/${BASE_PORT}`;
-const BASE_CACHE_DIR = `node_modules/.astro-base/${BASE_PORT}`;
+// TEST_PORT (default 4329) lets two suites run at once on one machine: each build has its own
+// output folder and Astro cache (ASTRO_CACHE_DIR, read by astro.config.ts) named by its port.
 
 export default defineConfig({
   testDir: 'tests',
@@ -19,7 +13,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['./tests/support/summary-reporter.ts']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${ROOT_BUILD.port}`,
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     locale: 'zh-CN',
@@ -31,7 +25,7 @@ export default defineConfig({
       name: 'base-path',
       testDir: 'tests/e2e',
       testMatch: 'base-path.spec.ts',
-      use: { baseURL: `http://127.0.0.1:${BASE_PORT}` },
+      use: { baseURL: `http://127.0.0.1:${BASE_BUILD.port}` },
     },
   ],
   // Playwright starts these one after the other, so the two builds never run at once.
@@ -39,8 +33,11 @@ export default defineConfig({
     {
       // The suite always tests a fresh build of the site, served as a static host serves it
       // (scripts/serve.ts: 404.html with status 404 for unknown URLs).
-      command: `npm run build && node scripts/serve.ts --port ${PORT}`,
-      url: `http://127.0.0.1:${PORT}/`,
+      command:
+        `npm run build -- --outDir ${ROOT_BUILD.outDir} && ` +
+        `node scripts/serve.ts --dir ${ROOT_BUILD.outDir} --port ${ROOT_BUILD.port}`,
+      env: { ASTRO_CACHE_DIR: ROOT_BUILD.cacheDir },
+      url: `http://127.0.0.1:${ROOT_BUILD.port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: 'ignore',
@@ -49,10 +46,10 @@ export default defineConfig({
     {
       // The same site under a base path, as if published in a folder of another site.
       command:
-        `npm run build -- --outDir ${BASE_OUT_DIR} && ` +
-        `node scripts/serve.ts --dir ${BASE_OUT_DIR} --base ${BASE_BUILD.base} --port ${BASE_PORT}`,
-      env: { BASE_PATH: BASE_BUILD.base, SITE_URL: BASE_BUILD.site, ASTRO_CACHE_DIR: BASE_CACHE_DIR },
-      url: `http://127.0.0.1:${BASE_PORT}${BASE_BUILD.base}`,
+        `npm run build -- --outDir ${BASE_BUILD.outDir} && ` +
+        `node scripts/serve.ts --dir ${BASE_BUILD.outDir} --base ${BASE_BUILD.base} --port ${BASE_BUILD.port}`,
+      env: { BASE_PATH: BASE_BUILD.base, SITE_URL: BASE_BUILD.site, ASTRO_CACHE_DIR: BASE_BUILD.cacheDir },
+      url: `http://127.0.0.1:${BASE_BUILD.port}${BASE_BUILD.base}`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: 'ignore',

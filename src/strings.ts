@@ -3,13 +3,20 @@
  * (Traditional Chinese, another essay) changes words here and nowhere else.
  *
  * The strings are typed with ASCII punctuation and pass through the essay's own
- * typography rules (`zh`), so they are shown exactly as the essay's text is.
+ * typography rules (`zh`), so they are shown exactly as the essay's text is. The
+ * Traditional edition converts them with the rest of its pages (src/middleware.ts).
+ *
+ * Text that scripts show is in `clientStrings`: the page carries it as JSON, and
+ * its `{name}` slots are filled in the browser (src/scripts/client-strings.ts).
  */
 import { applyTypography as zh } from './lib/typography';
 
 export const strings = {
   skipToContent: zh('跳到正文'),
   byline: (author: string) => zh(`作者:${author}`),
+  readingTime: (minutes: number) => zh(`约${minutes}分钟读完`),
+  sectionReadingTime: (minutes: number) => zh(`本节约${minutes}分钟`),
+  backToTop: zh('回到顶部'),
   tableOfContents: zh('目录'),
   readFullEssay: (title: string) => zh(`阅读全文:${title}`),
   samePlaceInFullEssay: zh('在全文中阅读本节'),
@@ -42,7 +49,14 @@ export const strings = {
     quoteLink: zh('复制引用链接'),
     quoteCopied: zh('已复制引用和链接'),
     quoteCopyFailed: zh('无法自动复制引用:请长按选中的文字,手动复制。'),
-    quoteAttribution: (author: string, title: string) => zh(`—— ${author}《${title}》`),
+    quoteAttribution: zh('—— {author}《{title}》'),
+  },
+  settings: {
+    title: zh('阅读设置'),
+    close: zh('关闭'),
+    theme: { legend: zh('主题'), options: { system: zh('跟随系统'), light: zh('浅色'), dark: zh('深色') } },
+    textSize: { legend: zh('字号'), options: { small: zh('小'), medium: zh('标准'), large: zh('大'), 'x-large': zh('特大') } },
+    writing: { legend: zh('排版'), options: { horizontal: zh('横排'), vertical: zh('竖排') } },
   },
   search: {
     label: zh('搜索全文'),
@@ -52,18 +66,21 @@ export const strings = {
     pageTitle: zh('搜索'),
     hint: zh('输入记得的词句,例如:软阶层、站在ChatGPT等巨人肩头、伟大不能被计划。简体、繁体都可以。'),
     searching: zh('正在搜索…'),
-    found: (count: number) => zh(`找到${count}处`),
-    foundPartial: (count: number) => zh(`没有找到完全一致的文字。以下${count}处包含其中一部分:`),
+    found: zh('找到{count}处'),
+    foundPartial: zh('没有找到完全一致的文字。以下{count}处包含其中一部分:'),
     partialLabel: zh('部分匹配'),
-    // The reader's own words are shown as typed, untouched by the typography rules.
-    noResults: (query: string) => `${zh('没有找到“')}${query}${zh('”。')}`,
+    // The reader's own words fill {query} after typesetting, so they are shown as typed.
+    noResults: zh('没有找到“{query}”。'),
     suggestion: zh('试试更短的词,或者这些词:'),
     suggestions: ['软阶层', 'DeepSeek', '伟大不能被计划', '性价比', '中美科技竞争'],
     noWords: zh('搜索词里没有可以查找的文字(汉字、字母或数字)。'),
-    truncated: (max: number) => zh(`搜索词太长,只用了前${max}个字。`),
+    truncated: zh('搜索词太长,只用了前{max}个字。'),
     failed: zh('搜索暂时无法使用。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
     openFullEssay: zh('打开全文'),
     needsJavaScript: zh('搜索需要 JavaScript。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
     resultsLabel: zh('搜索结果'),
   },
 } as const;
+
+export const clientStrings = { search: strings.search, share: strings.share };
+export type ClientStrings = typeof clientStrings;

@@ -13,8 +13,11 @@
  * apart. So each record also indexes the start of the block that follows it on
  * the full essay page (`next`), where the two stand together.
  *
- * Beside the index it writes `fold-table.json`, the Traditional → Simplified
- * table for the characters the corpus uses (src/lib/search/fold-table.ts).
+ * Each edition (src/lib/editions.ts) has its own bundle in its folder, made from
+ * its own pages, so results show and link to the edition being read. Beside each
+ * index it writes `fold-table.json`, the Traditional → Simplified table for the
+ * characters the essay uses (src/lib/search/fold-table.ts): queries and text fold
+ * to Simplified in both editions, so either script finds the same paragraphs.
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -29,6 +32,7 @@ import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
 import { MAX_PHRASE_CHARS, indexTokens } from '../lib/search/tokens';
 import { SEARCH_BUNDLE_DIR } from '../lib/urls';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../lib/editions';
 import { CustomConverter } from 'opencc-js/core';
 
 
@@ -68,9 +72,24 @@ function blocksOf(html: string, url: string): Block[] {
   });
 }
 
-/** The ids of the full essay page, in document order. */
+/** The ids of a full essay page, in document order. */
 function essayIds(html: string): string[] {
   return selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
+}
+
+/** An edition's blocks in the order of its full essay page, each once. */
+function editionBlocks(pages: Array<{ url: string; html: string }>, home: string): Block[] {
+  const homePage = pages.find((page) => page.url === home);
+  if (!homePage) throw new Error(`search index: no page at ${home}`);
+  const byId = new Map<string, Block>();
+  for (const block of pages.flatMap((page) => blocksOf(page.html, page.url))) {
+    if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice under ${home}`);
+    byId.set(block.id, block);
+  }
+  const inEssayOrder = essayIds(homePage.html).filter((id) => byId.has(id));
+  const missing = [...byId.keys()].filter((id) => !inEssayOrder.includes(id));
+  if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page ${home}`);
+  return inEssayOrder.map((id) => byId.get(id)!);
 }
 
 export async function buildSearchIndex(outDir: string, base: string) {
@@ -78,28 +97,39 @@ export async function buildSearchIndex(outDir: string, base: string) {
   const pages = await Promise.all(
     files.map(async (file) => ({ url: pageUrl(base, file, outDir), html: await readFile(file, 'utf8') })),
   );
-  const home = pages.find((page) => page.url === base);
-  if (!home) throw new Error(`search index: no ${base}index.html in ${outDir}`);
-  const byId = new Map<string, Block>();
-  for (const block of pages.flatMap((page) => blocksOf(page.html, page.url))) {
-    if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice`);
-    byId.set(block.id, block);
-  }
-  const inEssayOrder = essayIds(home.html).filter((id) => byId.has(id));
-  const missing = [...byId.keys()].filter((id) => !inEssayOrder.includes(id));
-  if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page`);
-  const blocks = inEssayOrder.map((id) => byId.get(id)!);
+  const blocks = new Map(
+    EDITIONS.map((edition) => {
+      const own = pages.filter((page) => editionOfPath(page.url, base) === edition);
+      return [edition, editionBlocks(own, `${base}${edition.folder}`)] as const;
+    }),
+  );
 
-  const foldTable = buildFoldTable(blocks.map((block) => block.text).join('\n'));
+  // One table for both editions: it folds Traditional characters to the Simplified ones the essay has.
+  const simplified = blocks.get(SIMPLIFIED)!;
+  const traditional = blocks.get(TRADITIONAL)!;
+  const foldTable = buildFoldTable(
+    simplified.map((block) => block.text).join('\n'),
+    traditional.map((block, i) => [block.text, simplified[i]?.text ?? ''] as [string, string]),
+  );
   const convert = CustomConverter(foldTable);
+  // A query must find the same paragraphs in either edition, typed in either script.
+  for (const [i, block] of traditional.entries()) {
+    const counterpart = simplified[i];
+    if (counterpart?.id !== block.id || fold(block.text, convert).text !== fold(counterpart.text, convert).text) {
+      throw new Error(`search index: #${block.id} of the Traditional edition does not fold to its Simplified text`);
+    }
+  }
 
   try {
-    await writeIndex(blocks, base, convert, join(outDir, SEARCH_BUNDLE_DIR));
+    for (const [edition, inEdition] of blocks) {
+      const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
+      await writeIndex(inEdition, `${base}${edition.folder}`, convert, bundle);
+      await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
+    }
   } finally {
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
   }
-  await writeFile(join(outDir, SEARCH_BUNDLE_DIR, 'fold-table.json'), JSON.stringify(foldTable));
-  return { records: blocks.length, foldEntries: foldTable.length };
+  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length };
 }
 
 async function writeIndex(blocks: Block[], base: string, convert: (text: string) => string, bundle: string) {
@@ -134,8 +164,8 @@ export function searchIndex(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { records, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base);
-        logger.info(`indexed ${records} blocks; fold table of ${foldEntries} entries`);
+        const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base);
+        logger.info(`indexed ${records} blocks in each of ${editions} editions; fold table of ${foldEntries} entries`);
       },
     },
   };

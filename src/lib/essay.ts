@@ -57,6 +57,11 @@ async function loadEssay(): Promise<Essay> {
   };
 }
 
+/** The essay's words from lede to note, for its reading time. */
+export function wholeText(essay: Essay): string {
+  return [essay.lede, ...essay.sections, essay.note].map((part) => part.body ?? '').join('\n');
+}
+
 /** A part's paragraphs as the page shows them, joined: for descriptions and cards. */
 export function shownText(entry: { body?: string }): string {
   return markdownParagraphs(entry.body ?? '').map(applyTypography).join('');

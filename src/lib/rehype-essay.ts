@@ -30,6 +30,14 @@ export function permalink(id: string, label: string): Element {
  */
 const UNBROKEN_RUN = /^(?=.{3,16}$).+[-/ ].+$/u;
 
+/**
+ * Numbers in vertical text (竖排), as Chinese books set them: one or two digits side by side
+ * in one upright column (`text-combine-upright`, 纵中横), three or four stacked upright (years);
+ * longer numbers and Latin words lie sideways. The classes do nothing in horizontal text.
+ */
+const COMBINED_DIGITS = /^\d{1,2}$/;
+const UPRIGHT_DIGITS = /^\d{3,4}$/;
+
 /** Hast for a run of text with the typography rules applied (shared with the Astro components). */
 export function typesetHast(text: string): ElementContent[] {
   return autospaceRuns(applyTypography(text)).map((run): ElementContent => {
@@ -38,6 +46,8 @@ export function typesetHast(text: string): ElementContent[] {
       run.spaceBefore && 'space-before',
       run.spaceAfter && 'space-after',
       UNBROKEN_RUN.test(run.text) && 'unbroken',
+      COMBINED_DIGITS.test(run.text) && 'digits-combined',
+      UPRIGHT_DIGITS.test(run.text) && 'digits-upright',
     ].filter((name): name is string => Boolean(name));
     return {
       type: 'element',

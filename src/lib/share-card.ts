@@ -34,17 +34,18 @@ import satori from 'satori';
 import subsetFont from 'subset-font';
 import { breakLines } from './line-breaking';
 import { applyTypography, autospaceRuns } from './typography';
-import { assetPath } from './urls';
+import { essayPath } from './urls';
+import type { Edition } from './editions';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
 
 /**
- * Where a page's card is published, under the site's base path: `og/index.png` for the
- * essay, `og/<slug>.png` for a section. Built by src/pages/og/[card].png.ts.
+ * Where a page's card is published, in its edition's folder: `og/index.png` for the
+ * essay, `og/<slug>.png` for a section. Built by src/pages/[...edition]/og/[card].png.ts.
  */
-export function shareCardPath(slug?: string): string {
-  return assetPath(`og/${shareCardName(slug)}.png`);
+export function shareCardPath(edition: Edition, slug?: string): string {
+  return `${essayPath(edition)}og/${shareCardName(slug)}.png`;
 }
 
 /** The file name (without `.png`) of a page's card: `index` for the essay, else the section's slug. */

@@ -1,7 +1,10 @@
 /**
- * The site's paths, under its base path (Astro's `base`, e.g. `/essay/`), in one
- * place. Components link with these; absolute URLs add the configured `site`.
+ * The site's paths, under its base path (Astro's `base`, e.g. `/essay/`) and in
+ * an edition's folder (src/lib/editions.ts), in one place. Components link with
+ * these; absolute URLs add the configured `site`.
  */
+import type { Edition } from './editions';
+
 // Read when called, not on import: build-time code (the search integration) imports this
 // module's constants where Vite's `import.meta.env` does not exist.
 const base = (): string => {
@@ -9,14 +12,26 @@ const base = (): string => {
   return configured.endsWith('/') ? configured : `${configured}/`;
 };
 
-export const essayPath = (): string => base();
-export const sectionPath = (slug: string): string => `${base()}${slug}/`;
-export const searchPath = (): string => `${base()}search/`;
+/** The edition's home: the full essay. */
+export const essayPath = (edition: Edition): string => `${base()}${edition.folder}`;
+export const sectionPath = (slug: string, edition: Edition): string => `${essayPath(edition)}${slug}/`;
+export const searchPath = (edition: Edition): string => `${essayPath(edition)}search/`;
+/** A file of the site's own, shared by both editions (icons, scripts). */
 export const assetPath = (file: string): string => `${base()}${file}`;
 
-/** Pagefind's bundle and the search's fold table, under the base. */
+/** Each edition's Pagefind bundle and fold table, in its folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
-export const searchBundlePath = (): string => assetPath(`${SEARCH_BUNDLE_DIR}/`);
+export const searchBundlePath = (edition: Edition): string => `${essayPath(edition)}${SEARCH_BUNDLE_DIR}/`;
+
+/**
+ * The same page in another edition: the path with the edition's folder swapped.
+ * `path` is under the base path, in `from`'s folder.
+ */
+export function counterpartPath(path: string, from: Edition, to: Edition): string {
+  const home = essayPath(from);
+  const rest = path.startsWith(home) ? path.slice(home.length) : '';
+  return `${essayPath(to)}${rest}`;
+}
 
 /** An absolute URL for a path, from the configured site. */
 export const absoluteUrl = (path: string, site: URL | undefined): string => new URL(path, site).href;

@@ -1,9 +1,15 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl, assetPath, searchPath } from '../lib/urls';
+import { EDITIONS } from '../lib/editions';
 
-/** robots.txt: everything may be crawled but search results; the sitemap is named with the configured site. */
+/** robots.txt: everything may be crawled but each edition's search results; the sitemap is named with the configured site. */
 export const GET: APIRoute = ({ site }) =>
   new Response(
-    ['User-agent: *', `Disallow: ${searchPath()}`, `Sitemap: ${absoluteUrl(assetPath('sitemap-index.xml'), site)}`, ''].join('\n'),
+    [
+      'User-agent: *',
+      ...EDITIONS.map((edition) => `Disallow: ${searchPath(edition)}`),
+      `Sitemap: ${absoluteUrl(assetPath('sitemap-index.xml'), site)}`,
+      '',
+    ].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );

@@ -3,10 +3,10 @@
  * (copy link, the system share sheet, a QR code for phones and WeChat); selected
  * text offers a quote link whose text fragment opens on the selection.
  */
-import { strings } from '../strings';
+import { clientStrings, fill } from './client-strings';
 import { textDirective } from '../lib/text-fragment';
 
-const t = strings.share;
+const t = clientStrings().share;
 const panel = document.getElementById('share-panel')!;
 const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
 const urlField = panel.querySelector<HTMLInputElement>('.share-url')!;
@@ -185,7 +185,7 @@ document.addEventListener('selectionchange', () => {
 quoteButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
 quoteButton.addEventListener('click', async () => {
   if (!quote) return;
-  const attribution = t.quoteAttribution(panel.dataset.author ?? '', panel.dataset.essayTitle ?? '');
+  const attribution = fill(t.quoteAttribution, { author: panel.dataset.author ?? '', title: panel.dataset.essayTitle ?? '' });
   const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
   announce(copied ? t.quoteCopied : t.quoteCopyFailed);
 });

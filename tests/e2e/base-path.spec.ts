@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readEssayContent } from '../support/essay-content';
-import { BASE_BUILD } from '../support/base-build';
+import { BASE_BUILD } from '../support/builds';
 import { clearClipboard, clipboardText, openSharePanel, pngSize, t } from '../support/share';
 
 const { site, base } = BASE_BUILD;

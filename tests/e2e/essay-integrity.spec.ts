@@ -34,6 +34,7 @@ import {
   type Block,
   type BlockKind,
 } from '../support/essay-content';
+import { ROOT_BUILD, builtPath } from '../support/builds';
 
 const essay = readEssayContent();
 const original = rebuildOriginal(essay);
@@ -186,7 +187,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 test('no built page shows an ASCII , ? : ; ( ) next to a Han character', () => {
-  const files = htmlFiles(join(PROJECT_ROOT, 'dist'));
+  const files = htmlFiles(builtPath(ROOT_BUILD));
   // The essay, its three sections and the 404 page at least.
   expect(files.length).toBeGreaterThanOrEqual(essay.sections.length + 2);
   const offences = files.flatMap((file) => {

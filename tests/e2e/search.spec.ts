@@ -12,6 +12,7 @@
  */
 import { expect as baseExpect, test as base, type Locator, type Page } from '@playwright/test';
 import { strings } from '../../src/strings';
+import { fill } from '../../src/scripts/client-strings';
 import { applyTypography } from '../../src/lib/typography';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { readEssayContent } from '../support/essay-content';
@@ -103,7 +104,7 @@ test.describe('results on /search/?q=', () => {
   test('a query pasted with ASCII commas finds the text the page shows with full-width ones', async ({ page }) => {
     await openSearch(page, '这种性价比,不仅对于用户来说');
     await expectFirstMark(page, `这种性价比${FW_COMMA}不仅对于用户来说`);
-    await expect(statusOf(page)).toHaveText(t.found(1));
+    await expect(statusOf(page)).toHaveText(fill(t.found, { count: 1 }));
   });
 
   test('full-width Latin letters and digits find their ASCII forms', async ({ page }) => {
@@ -147,7 +148,7 @@ test.describe('results on /search/?q=', () => {
     const items = itemsOf(page);
     await expect(items.first()).toBeVisible();
     const count = await items.count();
-    await expect(statusOf(page)).toHaveText(t.foundPartial(count));
+    await expect(statusOf(page)).toHaveText(fill(t.foundPartial, { count }));
     await expect(items.filter({ hasText: t.partialLabel })).toHaveCount(count);
     await expectFirstMark(page, '伟大不能被');
     expect(t.partialLabel).toBe('部分匹配');
@@ -161,7 +162,7 @@ test.describe('results on /search/?q=', () => {
     await openSearch(page, '龘靐齉');
     await expect(itemsOf(page)).toHaveCount(0);
     const status = statusOf(page);
-    await expect(status).toContainText(t.noResults('龘靐齉'));
+    await expect(status).toContainText(fill(t.noResults, { query: '龘靐齉' }));
     await expect(status).toContainText(t.suggestion);
     const suggestions = status.getByRole('link');
     await expect(suggestions).toHaveText([...t.suggestions]);
@@ -186,10 +187,10 @@ test.describe('results on /search/?q=', () => {
 
   test('the number of results is announced in a polite live status region', async ({ page }) => {
     await openSearch(page, SOFT_CLASS);
-    const status = page.getByRole('status').filter({ hasText: t.found(3) });
+    const status = page.getByRole('status').filter({ hasText: fill(t.found, { count: 3 }) });
     await expect(status).toHaveCount(1);
     await expect(status).toHaveAttribute('aria-live', 'polite');
-    await expect(status).toHaveText(t.found(3));
+    await expect(status).toHaveText(fill(t.found, { count: 3 }));
   });
 });
 
@@ -439,7 +440,7 @@ test.describe('bad input', () => {
     expect(long).toHaveLength(10_000);
     await openSearch(page, '');
     await searchField(page).fill(long);
-    await expect(statusOf(page)).toContainText(t.truncated(200));
+    await expect(statusOf(page)).toContainText(fill(t.truncated, { max: 200 }));
     await expect(resultsOf(page)).toHaveAttribute('aria-busy', 'false');
   });
 
@@ -447,7 +448,7 @@ test.describe('bad input', () => {
     const long = `对于${SOFT_CLASS}来说${'放弃无谓焦虑'.repeat(2000)}`.slice(0, 10_000);
     await page.goto('/');
     await searchField(page).fill(long);
-    await expect(statusOf(page)).toContainText(t.truncated(200));
+    await expect(statusOf(page)).toContainText(fill(t.truncated, { max: 200 }));
     await searchField(page).press('Enter');
     await expect(page).toHaveURL(/\/search\/\?q=/);
     await expect(resultsOf(page)).toHaveAttribute('aria-busy', 'false');
@@ -457,7 +458,7 @@ test.describe('bad input', () => {
   test('a too-long query is counted in characters, not UTF-16 units, in the message', async ({ page }) => {
     await openSearch(page, '');
     await searchField(page).fill('\u{20000}'.repeat(300)); // 𠀀, Han extension B
-    await expect(statusOf(page)).toContainText(t.truncated(200));
+    await expect(statusOf(page)).toContainText(fill(t.truncated, { max: 200 }));
   });
 
   const INVISIBLE_OR_ODD: Array<[string, string]> = [
@@ -477,7 +478,7 @@ test.describe('bad input', () => {
   test('zero-width and right-to-left marks pasted inside a phrase do not stop it being found exactly', async ({ page }) => {
     await openSearch(page, `\u200F\u8F6F\u200B\u9636\u5C42\u202C`);
     await expect(itemsOf(page)).toHaveCount(3);
-    await expect(statusOf(page)).toHaveText(t.found(3));
+    await expect(statusOf(page)).toHaveText(fill(t.found, { count: 3 }));
     await expectFirstMark(page, SOFT_CLASS);
   });
 });

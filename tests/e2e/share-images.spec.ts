@@ -6,10 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
+import { readEssayContent } from '../support/essay-content';
 import { MAX_CARD_BYTES, pngSize } from '../support/png';
+import { ROOT_BUILD, builtPath } from '../support/builds';
 
-const OG_DIR = join(PROJECT_ROOT, 'dist', 'og');
+const OG_DIR = builtPath(ROOT_BUILD, 'og');
 const expected = ['index', ...readEssayContent().sections.map((section) => section.slug)];
 
 test('dist/og/ holds one image for the essay and one for each section, and nothing else', () => {

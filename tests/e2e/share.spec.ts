@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { applyTypography } from '../../src/lib/typography';
+import { fill } from '../../src/scripts/client-strings';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import {
   CONFIGURED_SITE,
@@ -523,7 +524,7 @@ test.describe('quote links', () => {
       const [quoted, attribution, url, ...rest] = copied.split('\n');
       expect(rest).toEqual([]);
       expect(quoted).toBe(`\u300C${quote}\u300D`);
-      expect(attribution).toBe(t.quoteAttribution(AUTHOR, ESSAY_TITLE));
+      expect(attribution).toBe(fill(t.quoteAttribution, { author: AUTHOR, title: ESSAY_TITLE }));
       expect(url).toMatch(new RegExp(`^${CONFIGURED_SITE}/${quoteCase.section}/#${quoteCase.id}:~:text=`));
       await expect(page.getByRole('status').filter({ hasText: t.quoteCopied })).toHaveCount(1);
 

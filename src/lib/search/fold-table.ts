@@ -8,6 +8,7 @@
  * entries, a few KB, applied in the browser with OpenCC's own converter core.
  */
 import * as OpenCC from 'opencc-js';
+import { CustomConverter } from 'opencc-js/core';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
@@ -29,7 +30,14 @@ function phraseKeys(dict: string): string[] {
   return dict.split('|').map((entry) => entry.split(' ')[0]!);
 }
 
-export function buildFoldTable(corpus: string): FoldTable {
+/**
+ * `corpus`: the essay's Simplified text. `editions`: each paragraph of the Traditional edition
+ * beside its Simplified original (src/lib/traditional.ts): where OpenCC chose by phrase a
+ * character that is Simplified too (想象 → 想像: 像 is also a Simplified character, in 好像),
+ * character folding cannot undo it, so the word it stands in is added as a phrase (想像 → 想象),
+ * and a query of either form finds the paragraph in either edition.
+ */
+export function buildFoldTable(corpus: string, editions: Array<[traditional: string, simplified: string]> = []): FoldTable {
   const corpusChars = new Set(Array.from(corpus));
   const table = new Map<string, string>();
 
@@ -57,6 +65,16 @@ export function buildFoldTable(corpus: string): FoldTable {
       ) {
         table.set(key, simplified);
       }
+    }
+  }
+
+  const words = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const [traditional, simplified] of editions) {
+    if (traditional.length !== simplified.length) continue; // the build's own check names such a paragraph
+    const folded = CustomConverter([...table])(traditional);
+    for (const { segment, index } of words.segment(simplified)) {
+      const end = index + segment.length;
+      if (folded.slice(index, end) !== segment) table.set(traditional.slice(index, end), segment);
     }
   }
 

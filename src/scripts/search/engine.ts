@@ -11,7 +11,6 @@ import { pagefindQuery } from '../../lib/search/tokens';
 import { landingLink } from '../../lib/search/landing-link';
 import { cutQuery } from '../../lib/search/query-length';
 import type { FoldTable } from '../../lib/search/fold-table';
-import { searchBundlePath } from '../../lib/urls';
 
 /**
  * Candidates checked and shown per search. Every paragraph of this essay fits; a larger site
@@ -47,10 +46,10 @@ interface Engine {
   convert: Convert;
 }
 
-const bundle = searchBundlePath();
 let engine: Promise<Engine> | undefined;
 
-export function loadEngine(): Promise<Engine> {
+/** `bundle`: the URL of the page's edition's search bundle (the field's `data-search-bundle`). */
+export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
     const [pagefind, table] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
@@ -70,11 +69,11 @@ export function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-export async function search(rawQuery: string): Promise<SearchOutcome> {
+export async function search(rawQuery: string, bundle: string): Promise<SearchOutcome> {
   const { query, truncated } = cutQuery(rawQuery);
   if (!query.trim()) return { status: 'empty' };
 
-  const { pagefind, convert } = await loadEngine();
+  const { pagefind, convert } = await loadEngine(bundle);
   const lookup = pagefindQuery(fold(query, convert).text);
   if (!lookup) return { status: 'no-words', query };
 

@@ -4,14 +4,13 @@
  * (`page`, whose URL follows the query). The engine (Pagefind and the fold table)
  * is imported only when a field is first focused or a query arrives.
  */
-import { strings } from '../../strings';
-import { essayPath, searchPath } from '../../lib/urls';
+import { clientStrings, fill } from '../client-strings';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
 import type { SearchHit, SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
 const SLOW_SEARCH_MS = 200;
-const t = strings.search;
+const t = clientStrings().search;
 
 type Mode = 'popup' | 'page';
 
@@ -46,6 +45,9 @@ class SearchBox {
   private readonly panel: HTMLElement;
   private readonly status: HTMLElement;
   private readonly results: HTMLOListElement;
+  /** This edition's search bundle, full essay and search page. */
+  private readonly bundle: string;
+  private readonly essayUrl: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = 0;
   /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
@@ -60,9 +62,11 @@ class SearchBox {
     this.panel = root.querySelector('.search-panel')!;
     this.status = root.querySelector('.search-status')!;
     this.results = root.querySelector('[data-search-results]')!;
+    this.bundle = root.dataset.searchBundle!;
+    this.essayUrl = root.dataset.essayUrl!;
 
     this.input.addEventListener('focus', () => {
-      void loadEngineModule().then(({ loadEngine }) => loadEngine().catch(() => undefined));
+      void loadEngineModule().then(({ loadEngine }) => loadEngine(this.bundle).catch(() => undefined));
       if (this.mode === 'popup' && this.input.value.trim()) this.showPanel(true);
     });
     this.input.addEventListener('input', () => this.scheduleSearch());
@@ -178,7 +182,7 @@ class SearchBox {
     let outcome: SearchOutcome | Error;
     try {
       const { search } = await loadEngineModule();
-      outcome = await search(query);
+      outcome = await search(query, this.bundle);
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));
     }
@@ -193,7 +197,7 @@ class SearchBox {
     this.results.replaceChildren();
     this.status.replaceChildren();
     const fullEssay = element('a', undefined, t.openFullEssay);
-    fullEssay.href = essayPath();
+    fullEssay.href = this.essayUrl;
 
     if (outcome instanceof Error) {
       this.status.append(t.failed, ' ', fullEssay);
@@ -212,15 +216,15 @@ class SearchBox {
     }
 
     const messages: string[] = [];
-    if (outcome.truncated) messages.push(t.truncated(MAX_QUERY_LENGTH));
+    if (outcome.truncated) messages.push(fill(t.truncated, { max: MAX_QUERY_LENGTH }));
     const exactCount = outcome.hits.filter((hit) => hit.kind !== 'partial').length;
     if (outcome.hits.length === 0) {
-      messages.push(t.noResults(outcome.query), t.suggestion);
+      messages.push(fill(t.noResults, { query: outcome.query }), t.suggestion);
       this.status.textContent = messages.join('');
       this.status.append(this.suggestionLinks());
       return;
     }
-    messages.push(exactCount > 0 ? t.found(exactCount) : t.foundPartial(outcome.hits.length));
+    messages.push(exactCount > 0 ? fill(t.found, { count: exactCount }) : fill(t.foundPartial, { count: outcome.hits.length }));
     this.status.textContent = messages.join('');
     this.results.append(...outcome.hits.map(renderHit));
   }
@@ -229,7 +233,7 @@ class SearchBox {
     const list = element('span', 'search-suggestions');
     for (const word of t.suggestions) {
       const link = element('a', undefined, word);
-      link.href = `${searchPath()}?q=${encodeURIComponent(word)}`;
+      link.href = `${this.form.action}?q=${encodeURIComponent(word)}`;
       list.append(' ', link);
     }
     return list;
