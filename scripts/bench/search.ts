@@ -1,0 +1,77 @@
+/**
+ * Search, in Chromium against the built site:
+ *
+ * - cold: the first search on a fresh page (no cache), from its start to its results
+ *   rendered, with nothing loaded before: the search engine's script, Pagefind's
+ *   script, WebAssembly, index chunks and fragments, and the fold table (a reader's
+ *   first search is usually faster, since focusing the field starts these loads);
+ * - warm: each further query, from the search starting (after the typing debounce)
+ *   to its results rendered (the User Timing measure `search` in src/scripts/search/ui.ts);
+ * - bytes of the first search as a compressing static host sends them (text
+ *   files gzipped at level 6; Pagefind's index, fragments and wasm are gzip already).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { median } from './stats.ts';
+
+export const COLD_QUERY = '软阶层';
+export const WARM_QUERIES = ['站在ChatGPT等巨人肩头', '軟階層', '伟大不能被计划', '性价比', '量化投资公司', '發', '1957年10月4日', '玻璃笼子', '数据蒸馏', '不存在的词语组合'];
+
+export interface SearchRun {
+  coldMs: number;
+  /** Median over WARM_QUERIES. */
+  warmMs: number;
+  firstSearchBytes: number;
+  firstSearchFiles: number;
+}
+
+const TEXT = /\.(js|css|html|json|svg|txt)$/;
+
+export async function measureSearch(browser: Browser, origin: string, dist: string, runs: number): Promise<SearchRun[]> {
+  const servedBytes = (url: string) => {
+    const path = join(dist, decodeURIComponent(new URL(url).pathname));
+    const body = readFileSync(path);
+    return TEXT.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
+  };
+
+  async function run(): Promise<SearchRun> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
+    const input = page.locator('[data-search="popup"] input[type="search"]');
+    const busyDone = () =>
+      page.waitForFunction(() => {
+        const results = document.querySelector('[data-search="popup"] [data-search-results]');
+        return results?.getAttribute('aria-busy') === 'false' && performance.getEntriesByName('search').length > 0;
+      });
+
+    // The query arrives without a focus event, so nothing was preloaded.
+    await input.evaluate((field: HTMLInputElement, query) => {
+      field.value = query;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }, COLD_QUERY);
+    await busyDone();
+    const coldMs = await page.evaluate(() => (performance.getEntriesByName('search').at(-1) as PerformanceMeasure).duration);
+    const firstSearchBytes = fetched.filter((url) => url.startsWith(origin)).reduce((sum, url) => sum + servedBytes(url), 0);
+    const firstSearchFiles = fetched.length;
+
+    const warm: number[] = [];
+    for (const query of WARM_QUERIES) {
+      await page.evaluate(() => performance.clearMeasures('search'));
+      await input.fill(query);
+      await busyDone();
+      warm.push(await page.evaluate(() => (performance.getEntriesByName('search').at(-1) as PerformanceMeasure).duration));
+    }
+    await context.close();
+    return { coldMs, warmMs: median(warm), firstSearchBytes, firstSearchFiles };
+  }
+
+  await run(); // a first, discarded run warms the server and the disk cache
+  const results: SearchRun[] = [];
+  for (let i = 0; i < runs; i++) results.push(await run());
+  return results;
+}
