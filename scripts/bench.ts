@@ -68,11 +68,13 @@ const target = (ok: boolean): Verdict => (ok ? 'target met' : 'target missed');
 
 const temp = values.dir ? undefined : mkdtempSync('/tmp/bench-');
 const cache = values.dir ? undefined : mkdtempSync('/tmp/bench-cache-');
-const dist = values.dir ?? join(temp!, 'dist');
 const measured = values.dir ?? (values.ref ? `commit ${git('rev-parse', '--short', values.ref)}` : 'the working tree');
+const root = temp && values.ref ? snapshot(values.ref, join(temp, 'src')) : process.cwd();
+// A snapshot's output stays inside it: Astro's prerender step imports packages from beside its
+// output, and only inside the snapshot does Node find them (through its node_modules link).
+const dist = values.dir ?? join(values.ref ? root : temp!, 'dist');
 try {
   if (!values.dir) {
-    const root = values.ref ? snapshot(values.ref, join(temp!, 'src')) : process.cwd();
     const build = await measureBuilds(root, only.has('build') ? RUNS : 1, dist, cache!, log);
     if (only.has('build')) buildRows(build);
   }
