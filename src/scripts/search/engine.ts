@@ -26,6 +26,8 @@ interface PagefindResultData {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  preload(query: string): Promise<void>;
+  destroy(): Promise<void>;
   search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
@@ -48,9 +50,37 @@ interface Engine {
 
 let engine: Promise<Engine> | undefined;
 
+/**
+ * Pagefind (1.6) skips an index chunk that fails to load and answers as if it held nothing, so a
+ * reader whose connection dropped would be told that the words are not in the essay. The engine
+ * counts the requests for the search bundle that fail (an HTTP error or no answer), and a search
+ * during which one failed fails too: the reader is told that search is unavailable instead.
+ */
+let failedLoads = 0;
+let watchedBundle: string | undefined;
+
+function watchBundleLoads(bundle: string) {
+  if (watchedBundle) return;
+  watchedBundle = new URL(bundle, location.href).href;
+  const fetchOriginal = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const ours = new URL(url, location.href).href.startsWith(watchedBundle!);
+    try {
+      const response = await fetchOriginal.call(globalThis, input, init);
+      if (ours && !response.ok) failedLoads++;
+      return response;
+    } catch (error) {
+      if (ours) failedLoads++;
+      throw error;
+    }
+  };
+}
+
 /** `bundle`: the URL of the page's edition's search bundle (the field's `data-search-bundle`). */
 export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
+    watchBundleLoads(bundle);
     const [pagefind, table] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
       fetch(`${bundle}fold-table.json`).then((response) => {
@@ -62,6 +92,15 @@ export function loadEngine(bundle: string): Promise<Engine> {
     // one (a 43 KB script, then the WebAssembly compiled inside it) made the first search ~40% slower.
     await pagefind.options({ baseUrl: '/', noWorker: true });
     await pagefind.init();
+    try {
+      // Pagefind loads its entry file, index metadata and WebAssembly in the background, and keeps a
+      // failure to itself until a search; an empty preload waits for them, and loads no index chunk.
+      await pagefind.preload('');
+    } catch (error) {
+      // A Pagefind that failed to start stays failed: drop it, so that the next search starts afresh.
+      await pagefind.destroy();
+      throw error;
+    }
     return { pagefind, convert: CustomConverter(table) };
   })();
   // A failed load may succeed later (offline for a moment): let the next search try again.
@@ -77,9 +116,11 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const lookup = pagefindQuery(fold(query, convert).text);
   if (!lookup) return { status: 'no-words', query };
 
+  const failedBefore = failedLoads;
   let found = await pagefind.search(lookup.exact);
   if (!found?.results.length) found = await pagefind.search(lookup.partial);
   const records = await Promise.all((found?.results ?? []).slice(0, MAX_CANDIDATES).map((result) => result.data()));
+  if (failedLoads > failedBefore) throw new Error('search: part of the index could not be loaded');
 
   const hits = records.flatMap((record): SearchHit[] => {
     const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;

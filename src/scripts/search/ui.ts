@@ -66,7 +66,10 @@ class SearchBox {
     this.essayUrl = root.dataset.essayUrl!;
 
     this.input.addEventListener('focus', () => {
-      void loadEngineModule().then(({ loadEngine }) => loadEngine(this.bundle).catch(() => undefined));
+      // Only a head start: a failure (offline, say) is the search's to report.
+      loadEngineModule()
+        .then(({ loadEngine }) => loadEngine(this.bundle))
+        .catch(() => undefined);
       if (this.mode === 'popup' && this.input.value.trim()) this.showPanel(true);
     });
     this.input.addEventListener('input', () => this.scheduleSearch());
