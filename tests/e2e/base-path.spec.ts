@@ -14,7 +14,8 @@ import { clearClipboard, clipboardText, openSharePanel, pngSize, t } from '../su
 const { site, base } = BASE_BUILD;
 const SITE_BASE = `${site}${base}`;
 const sections = readEssayContent().sections;
-const ESSAY_PAGES = [base, ...sections.map((section) => `${base}${section.slug}/`)];
+/** Both editions' essay pages: the Simplified at the base, the Traditional in its folder. */
+const ESSAY_PAGES = [base, `${base}zh-hant/`].flatMap((home) => [home, ...sections.map((section) => `${home}${section.slug}/`)]);
 
 /** What a page refers to on its own origin, and the ids its blocks can be linked by. */
 async function pageReferences(page: Page) {
@@ -38,7 +39,7 @@ test(`on every page under ${base}, every link, stylesheet, script and image reso
   const pages = new Map<string, string[]>(); // page path → its ids
   const references = new Map<string, string>(); // URL → the page that refers to it
   // The full essay links to its sections by anchor only: the section pages and search are seeds too.
-  const queue = [...ESSAY_PAGES, `${base}search/`];
+  const queue = [...ESSAY_PAGES, `${base}search/`, `${base}zh-hant/search/`];
   while (queue.length) {
     const path = queue.shift()!;
     if (pages.has(path)) continue;
@@ -54,7 +55,7 @@ test(`on every page under ${base}, every link, stylesheet, script and image reso
       if (isPage && !pages.has(pathname) && !queue.includes(pathname)) queue.push(pathname);
     }
   }
-  expect(pages.size).toBe(ESSAY_PAGES.length + 1);
+  expect(pages.size).toBe(ESSAY_PAGES.length + 2);
 
   for (const [url, from] of references) {
     const { pathname, hash } = new URL(url);

@@ -8,11 +8,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { applyTypography } from '../../src/lib/typography';
 import { strings } from '../../src/strings';
 import { readEssayContent } from '../support/essay-content';
+import { ALL_ESSAY_PAGES, editionOf } from '../support/editions';
 
 const essay = readEssayContent();
 const { sections } = essay;
+/** Both editions' pages. */
+const ESSAY_PAGES = ALL_ESSAY_PAGES;
+const SEARCH_PAGES = ['/search/', '/zh-hant/search/'];
 const sectionPath = (slug: string) => `/${slug}/`;
-const ESSAY_PAGES = ['/', ...sections.map((section) => sectionPath(section.slug))];
 const NOT_FOUND = '/404.html';
 /** A URL the site does not have: the server must answer 404 with the 404 page. */
 const UNKNOWN = '/no-such-page/';
@@ -58,9 +61,10 @@ function watchProblems(page: Page, origin: string, expectedStatus: number) {
 }
 
 test.describe('every page renders cleanly', () => {
-  for (const path of [...ESSAY_PAGES, NOT_FOUND, UNKNOWN]) {
+  for (const path of [...ESSAY_PAGES, ...SEARCH_PAGES, NOT_FOUND, UNKNOWN]) {
     const status = path === UNKNOWN ? 404 : 200;
-    test(`${path} answers ${status}, is lang="zh-CN", logs no error and requests nothing from another origin`, async ({
+    const { lang } = editionOf(path);
+    test(`${path} answers ${status}, is lang="${lang}", logs no error and requests nothing from another origin`, async ({
       page,
       baseURL,
     }) => {
@@ -68,7 +72,7 @@ test.describe('every page renders cleanly', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
       await page.waitForLoadState('networkidle');
-      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('main h1')).toBeVisible();
       expect(problems).toEqual([]);
     });
@@ -244,12 +248,13 @@ test.describe('with JavaScript disabled', () => {
   for (const path of ESSAY_PAGES) {
     test(`${path} shows all of its paragraphs`, async ({ page }) => {
       await page.goto(path);
-      const section = sections.find((s) => path === sectionPath(s.slug));
+      const edition = editionOf(path);
+      const section = sections.find((s) => path === `${edition.home}${s.slug}/`);
       const paragraphs = section
         ? [...section.paragraphs, ...essay.note.paragraphs]
         : [...essay.lede.paragraphs, ...sections.flatMap((s) => s.paragraphs), ...essay.note.paragraphs];
       const shown = page.locator('main .prose p');
-      await expect(shown).toHaveText(paragraphs.map(applyTypography));
+      await expect(shown).toHaveText(paragraphs.map((p) => edition.script(applyTypography(p))));
       for (const paragraph of await shown.all()) await expect(paragraph).toBeVisible();
     });
   }

@@ -1,0 +1,116 @@
+/**
+ * The Traditional edition under /zh-hant/: every paragraph is exactly OpenCC's
+ * conversion of the Simplified one, the pages say which language they are in, the
+ * switch between editions keeps the reader's place, and search in either edition
+ * finds phrases typed in either script.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { SIMPLIFIED, TRADITIONAL, essayPages, toTraditional } from '../support/editions';
+
+/** Every block with an id (headings and paragraphs) of main, as shown. */
+function shownBlocks(page: Page) {
+  return page
+    .locator('main :is(p, h1, h2, h3)[id]')
+    .evaluateAll((blocks) => blocks.map((block) => ({ id: block.id, text: (block as HTMLElement).innerText })));
+}
+
+for (const path of essayPages(SIMPLIFIED)) {
+  const counterpart = `/zh-hant${path}`;
+  test(`${counterpart}: each paragraph and heading is OpenCC's cn→tw conversion of ${path}'s`, async ({ page }) => {
+    await page.goto(path);
+    const simplified = await shownBlocks(page);
+    const title = await page.title();
+    await page.goto(counterpart);
+    const traditional = await shownBlocks(page);
+    expect(simplified.length).toBeGreaterThan(3);
+    expect(traditional).toEqual(simplified.map(({ id, text }) => ({ id, text: toTraditional(text) })));
+    // The conversion did change the text: these are not the same characters.
+    expect(traditional.map((b) => b.text).join('')).not.toBe(simplified.map((b) => b.text).join(''));
+    expect(await page.title()).toBe(toTraditional(title));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  });
+}
+
+test('the interface of the Traditional edition is in Traditional characters, but for the switch back to 简体', async ({ page }) => {
+  await page.goto('/zh-hant/');
+  const header = page.locator('.site-header');
+  await expect(header.getByRole('searchbox')).toHaveAttribute('placeholder', toTraditional('搜索文中词句'));
+  const switchBack = header.locator('[data-edition-switch]');
+  await expect(switchBack).toHaveText('简体');
+  await expect(switchBack).toHaveAttribute('lang', 'zh-CN');
+  await expect(switchBack).toHaveAttribute('hreflang', 'zh-CN');
+  // Text the scripts show comes from the page, converted with it.
+  await header.getByRole('searchbox').fill('不存在的词语组合龘');
+  await expect(header.getByRole('status')).toContainText(toTraditional('没有找到'));
+});
+
+test.describe('the edition switch keeps the reader’s place', () => {
+  for (const [from, to] of [
+    [SIMPLIFIED, TRADITIONAL],
+    [TRADITIONAL, SIMPLIFIED],
+  ] as const) {
+    test(`${from.name} → ${to.name}: same section, same paragraph`, async ({ page }) => {
+      await page.goto(`${from.home}us-china-tech/`);
+      await page.locator('#us-china-tech-4').evaluate((block) => block.scrollIntoView({ block: 'start' }));
+      await page.mouse.wheel(0, 1); // a reader's scroll, as the switch measures it
+      await page.locator('[data-edition-switch]').click();
+      await expect(page).toHaveURL(new RegExp(`${to.home}us-china-tech/#us-china-tech-[45]$`));
+      const landed = new URL(page.url()).hash.slice(1);
+      const box = await page.locator(`#${landed}`).boundingBox();
+      expect(box!.y).toBeGreaterThan(0);
+      expect(box!.y).toBeLessThan(page.viewportSize()!.height / 2);
+      await expect(page.locator('html')).toHaveAttribute('lang', to.lang);
+    });
+  }
+
+  test('at the top of a page it goes to the top of the other edition’s page; on /search/ it keeps the query', async ({ page }) => {
+    await page.goto('/facing-ai/');
+    await page.locator('[data-edition-switch]').click();
+    await expect(page).toHaveURL(/\/zh-hant\/facing-ai\/$/);
+
+    await page.goto(`/zh-hant/search/?q=${encodeURIComponent('軟階層')}`);
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    await page.locator('[data-edition-switch]').click();
+    await expect(page).toHaveURL(`/search/?q=${encodeURIComponent('軟階層')}`);
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+  });
+
+  test('without JavaScript the switch still goes to the same page in the other edition', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/why-deepseek/');
+    await page.locator('[data-edition-switch]').click();
+    await expect(page).toHaveURL(/\/zh-hant\/why-deepseek\/$/);
+    await context.close();
+  });
+});
+
+test.describe('search in the Traditional edition', () => {
+  const cases = [
+    { typed: '软阶层', script: 'Simplified' },
+    { typed: '軟階層', script: 'Traditional' },
+    { typed: '想象', script: 'Simplified, where OpenCC chose 想像 by phrase' },
+    { typed: '想像', script: 'Traditional' },
+  ];
+  for (const { typed, script } of cases) {
+    test(`“${typed}” (${script}) is found, shown and linked in the Traditional edition`, async ({ page }) => {
+      await page.goto(`/zh-hant/search/?q=${encodeURIComponent(typed)}`);
+      const first = page.locator('[data-search-results] .search-result-link').first();
+      await expect(first).toBeVisible();
+      expect(new URL((await first.getAttribute('href'))!, page.url()).pathname).toMatch(/^\/zh-hant\//);
+      const mark = first.locator('mark');
+      // As the Traditional edition shows it: OpenCC turns 想象 into 想像, 软阶层 into 軟階層.
+      await expect(mark).toHaveText(toTraditional(typed));
+      await first.click();
+      await expect(page).toHaveURL(/\/zh-hant\/[^?]*\?hl=/);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+    });
+  }
+
+  test('the Simplified edition finds a Traditional query too, and shows Simplified text', async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent('想像')}`);
+    const first = page.locator('[data-search-results] .search-result-link').first();
+    await expect(first.locator('mark')).toHaveText('想象');
+    expect(new URL((await first.getAttribute('href'))!, page.url()).pathname).not.toMatch(/^\/zh-hant\//);
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The reader's settings and aids, in both editions: theme (before the first paint),
+ * text size, vertical layout, reading time, progress, contents, back to top, print.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { SETTINGS_STORAGE_KEY } from '../../src/lib/reader-settings';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../support/editions';
+import { readEssayContent } from '../support/essay-content';
+
+const essay = readEssayContent();
+const LIGHT_PAGE = 'rgb(251, 250, 247)';
+const DARK_PAGE = 'rgb(22, 23, 26)';
+
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const settingsButton = (page: Page) => page.locator('.site-header .settings-button');
+
+async function choose(page: Page, label: string) {
+  if (!(await page.locator('#reader-settings').evaluate((panel) => panel.matches(':popover-open')))) {
+    await settingsButton(page).click();
+  }
+  await page.locator('#reader-settings').getByText(label, { exact: true }).click();
+}
+
+function store(page: Page, settings: Record<string, string>) {
+  return page.addInitScript(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [SETTINGS_STORAGE_KEY, JSON.stringify(settings)],
+  );
+}
+
+test.describe('reading settings', () => {
+  test('without JavaScript the settings button is not shown, since nothing could apply the settings', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(settingsButton(page)).toBeHidden();
+    await context.close();
+  });
+
+  for (const edition of EDITIONS) {
+    test(`${edition.name}: the theme follows the system until chosen, then stays chosen, applied before any script file runs`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(edition.home);
+      expect(await background(page)).toBe(LIGHT_PAGE);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await background(page)).toBe(DARK_PAGE);
+
+      await page.emulateMedia({ colorScheme: 'light' });
+      await choose(page, edition.script('深色'));
+      expect(await background(page)).toBe(DARK_PAGE);
+
+      // Reload with every script file blocked: only the inline boot script can apply the stored theme.
+      await page.route('**/*.js', (route) => route.abort());
+      await page.reload();
+      expect(await background(page)).toBe(DARK_PAGE);
+      await page.unroute('**/*.js');
+
+      await page.reload();
+      await choose(page, edition.script('跟随系统'));
+      expect(await background(page)).toBe(LIGHT_PAGE);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await background(page)).toBe(DARK_PAGE);
+    });
+  }
+
+  test('text size: four steps from the browser’s own size, remembered', async ({ page }) => {
+    const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.goto('/why-deepseek/');
+    expect(await rootSize()).toBe(16);
+    const steps: Array<[string, number]> = [
+      ['小', 15],
+      ['大', 18],
+      ['特大', 20],
+      ['标准', 16],
+    ];
+    for (const [label, px] of steps) {
+      await choose(page, label);
+      expect(await rootSize()).toBe(px);
+    }
+    await choose(page, '特大');
+    await page.reload();
+    expect(await rootSize()).toBe(20);
+    await expect(page.locator('#reader-settings input[value="x-large"]')).toBeChecked();
+  });
+
+  test('keyboard: Tab into the panel, arrows choose, the focus is visible, Escape closes and returns focus', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    await settingsButton(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#reader-settings')).toBeVisible();
+    await page.keyboard.press('Tab'); // the panel's close button
+    await page.keyboard.press('Tab'); // the theme group's checked radio
+    const focused = page.locator('#reader-settings input:focus');
+    await expect(focused).toHaveAttribute('value', 'system');
+    await page.keyboard.press('ArrowRight');
+    await expect(focused).toHaveAttribute('value', 'light');
+    await page.keyboard.press('ArrowRight');
+    await expect(focused).toHaveAttribute('value', 'dark');
+    expect(await background(page)).toBe(DARK_PAGE);
+    const outline = await focused.evaluate((input) => getComputedStyle(input.closest('label')!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#reader-settings')).toBeHidden();
+    await expect(settingsButton(page)).toBeFocused();
+  });
+
+  test('vertical layout is offered on the essay’s pages only', async ({ page }) => {
+    await page.goto('/facing-ai/');
+    await settingsButton(page).click();
+    await expect(page.locator('#reader-settings input[name="writing"]')).toHaveCount(2);
+    await page.goto('/search/');
+    await settingsButton(page).click();
+    await expect(page.locator('#reader-settings input[name="theme"]')).toHaveCount(3);
+    await expect(page.locator('#reader-settings input[name="writing"]')).toHaveCount(0);
+  });
+});
+
+/** The centre of the ink of a character on screen, relative to its box: (0,0) top left, (1,1) bottom right. */
+async function inkCentre(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  const png = await page.screenshot({ clip: box });
+  return page.evaluate(async (base64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${base64}`;
+    await img.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, img.width, img.height);
+    let sumX = 0;
+    let sumY = 0;
+    let count = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (data[(y * width + x) * 4]! < 128) {
+          sumX += x;
+          sumY += y;
+          count++;
+        }
+      }
+    }
+    return { x: sumX / count / width, y: sumY / count / height, count };
+  }, png.toString('base64'));
+}
+
+/** The box of the first occurrence of `char` in a block. */
+function charBox(page: Page, blockId: string, char: string) {
+  return page.evaluate(
+    ([id, char]) => {
+      const walker = document.createTreeWalker(document.getElementById(id!)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf(char!);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + char!.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      }
+      throw new Error(`no ${char} in #${id}`);
+    },
+    [blockId, char],
+  );
+}
+
+test.describe('vertical layout (竖排)', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+
+  for (const edition of EDITIONS) {
+    test(`${edition.name}: right to left, punctuation in its vertical place, short numbers upright, Latin sideways`, async ({
+      page,
+    }, testInfo) => {
+      await page.goto(`${edition.home}why-deepseek/`);
+      const comma = '\uFF0C';
+      const horizontalComma = await inkCentre(page, await charBox(page, 'why-deepseek-2', comma));
+      // Horizontal: a comma sits low and to the left of its box.
+      expect(horizontalComma.y).toBeGreaterThan(0.5);
+      expect(horizontalComma.x).toBeLessThan(0.5);
+
+      await choose(page, edition.script('竖排'));
+      await page.keyboard.press('Escape');
+      const essayBox = page.locator('.essay');
+      await expect(essayBox).toHaveCSS('writing-mode', 'vertical-rl');
+      await testInfo.attach('vertical', { body: await page.screenshot(), contentType: 'image/png' });
+
+      // Columns run right to left: the heading stands right of the first paragraph, which starts at the top.
+      const heading = (await page.locator('h1.section-heading').boundingBox())!;
+      const first = (await page.locator('#why-deepseek-1').boundingBox())!;
+      expect(heading.x).toBeGreaterThan(first.x + first.width - 1);
+      expect(first.height).toBeGreaterThan(first.width);
+
+      // The font's vertical form: the comma sits high and to the right.
+      const verticalComma = await inkCentre(page, await charBox(page, 'why-deepseek-2', comma));
+      expect(verticalComma.y).toBeLessThan(0.5);
+      expect(verticalComma.x).toBeGreaterThan(0.5);
+
+      // 26 (in 1月26日) stands upright in one column cell; DeepSeek lies along the column.
+      const digits = page.locator('#why-deepseek-2 .digits-combined').nth(1);
+      await expect(digits).toHaveText('26');
+      await expect(digits).toHaveCSS('text-combine-upright', 'all');
+      const digitsBox = (await digits.boundingBox())!;
+      expect(digitsBox.height).toBeLessThan(digitsBox.width * 1.3);
+      const latin = await charBox(page, 'why-deepseek-2', 'DeepSeek');
+      expect(latin.height).toBeGreaterThan(latin.width * 2);
+
+      // A mouse wheel moves along the lines: leftwards.
+      await page.mouse.move(640, 400);
+      const before = await essayBox.evaluate((element) => element.scrollLeft);
+      await page.mouse.wheel(0, 600);
+      await expect.poll(() => essayBox.evaluate((element) => element.scrollLeft)).toBeLessThan(before - 100);
+
+      // Remembered.
+      await page.reload();
+      await expect(essayBox).toHaveCSS('writing-mode', 'vertical-rl');
+    });
+  }
+});
+
+test.describe('reading aids', () => {
+  test('reading time: the essay’s characters at 255 a minute, on the essay and on each section', async ({ page }) => {
+    // Independently of the site's code: Han characters and Latin words or numbers.
+    const units = (text: string) => text.match(/\p{Script=Han}|[A-Za-z\d]+(?:[-.'][A-Za-z\d]+)*/gu)?.length ?? 0;
+    const minutes = (text: string) => Math.max(1, Math.round(units(text) / 255));
+    const whole = [...essay.lede.paragraphs, ...essay.sections.flatMap((s) => s.paragraphs), ...essay.note.paragraphs].join('');
+    await page.goto('/');
+    await expect(page.locator('.essay-header .reading-time')).toHaveText(`约${minutes(whole)}分钟读完`);
+    await page.goto('/zh-hant/');
+    await expect(page.locator('.essay-header .reading-time')).toHaveText(`約${minutes(whole)}分鐘讀完`);
+    for (const section of essay.sections) {
+      await page.goto(`/${section.slug}/`);
+      await expect(page.locator('.essay-kicker .reading-time')).toHaveText(`本节约${minutes(section.paragraphs.join(''))}分钟`);
+    }
+  });
+
+  test('the progress bar follows the scroll, from none at the top to full at the end', async ({ page }) => {
+    await page.goto('/');
+    const scale = () =>
+      page.locator('.reading-progress').evaluate((bar) => new DOMMatrix(getComputedStyle(bar).transform).a);
+    expect(await scale()).toBeLessThan(0.05);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect.poll(scale).toBeGreaterThan(0.3);
+    expect(await scale()).toBeLessThan(0.7);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(scale).toBeGreaterThan(0.95);
+  });
+
+  test('on a wide screen the contents stay beside the text and mark the section being read', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await page.goto('/');
+    const toc = page.locator('nav.toc');
+    const links = toc.locator('a');
+    for (const [i, section] of essay.sections.entries()) {
+      await page.locator(`#${section.slug}`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await expect(links.nth(i)).toHaveAttribute('aria-current', 'location');
+      await expect(toc).toBeInViewport();
+      expect(await toc.locator('a[aria-current]').count()).toBe(1);
+    }
+  });
+
+  test('back to top returns to the start of the page', async ({ page }) => {
+    await page.goto('/us-china-tech/');
+    await page.locator('.back-to-top a').click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+  });
+});
+
+test.describe('print', () => {
+  for (const edition of [SIMPLIFIED, TRADITIONAL]) {
+    test(`${edition.name}: the essay alone, section links with their address, horizontal even if read vertically`, async ({
+      page,
+    }, testInfo) => {
+      await store(page, { writing: 'vertical', theme: 'dark' });
+      await page.goto(edition.home);
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['.site-header', '.site-footer', '.permalink', '.search', '.back-to-top', '.settings-panel']) {
+        for (const element of await page.locator(selector).all()) await expect(element).toBeHidden();
+      }
+      await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'horizontal-tb');
+      expect(await background(page)).toBe('rgb(255, 255, 255)');
+      const firstSection = page.locator('.toc a').first();
+      const address = await firstSection.evaluate((link) => getComputedStyle(link, '::after').content);
+      expect(address).toContain(`${edition.home}${essay.sections[0]!.slug}/`);
+      expect(address).toMatch(/^"\s*\(https?:\/\//);
+
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(6);
+      await testInfo.attach(`print-${edition.name}.pdf`, { body: pdf, contentType: 'application/pdf' });
+    });
+  }
+});

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { toTraditional, toTraditionalHtml } from '../../src/lib/traditional';
+import { editionOfPath, SIMPLIFIED, TRADITIONAL } from '../../src/lib/editions';
+
+test.describe('the Traditional edition’s conversion', () => {
+  test('characters by phrase, in Taiwan’s standard forms, never the vocabulary', () => {
+    expect(toTraditional('头发')).toBe('頭髮');
+    expect(toTraditional('发布')).toBe('發佈');
+    expect(toTraditional('软阶层')).toBe('軟階層');
+    // Taiwan phrasing (twp) would reword the author: 人工智慧, 價效比, 不勝列舉.
+    expect(toTraditional('人工智能')).toBe('人工智能');
+    expect(toTraditional('性价比')).toBe('性價比');
+    expect(toTraditional('不胜枚举')).toBe('不勝枚舉');
+  });
+
+  test('one character for one: every paragraph keeps its length', () => {
+    const text = '在2025年的春节前后，中国的深度求索（DeepSeek震）动中美科技界。';
+    expect(toTraditional(text)).toHaveLength(text.length);
+  });
+
+  test('a page: text, attributes and JSON converted; an element marked with another script kept', () => {
+    const html =
+      '<!doctype html><html lang="zh-Hant"><head><title>软阶层</title>' +
+      '<meta name="description" content="简体"><script>(()=>{})()</script>' +
+      '<script type="application/json" id="client-strings">{"a":"搜索"}</script></head>' +
+      '<body><p aria-label="分享本段" data-x="复制">发展</p><a lang="zh-CN" title="简体">简体</a></body></html>';
+    const out = toTraditionalHtml(html);
+    expect(out).toContain('<title>軟階層</title>');
+    expect(out).toContain('content="簡體"');
+    expect(out).toContain('<script>(()=>{})()</script>');
+    expect(out).toContain('{"a":"搜索"}'.replace('搜索', toTraditional('搜索')));
+    expect(out).toContain(`aria-label="${toTraditional('分享本段')}" data-x="複製">發展</p>`);
+    expect(out).toContain('<a lang="zh-CN" title="简体">简体</a>');
+  });
+});
+
+test.describe('editions', () => {
+  test('a path belongs to the Traditional edition when it is in its folder, under any base', () => {
+    expect(editionOfPath('/', '/')).toBe(SIMPLIFIED);
+    expect(editionOfPath('/why-deepseek/', '/')).toBe(SIMPLIFIED);
+    expect(editionOfPath('/zh-hant/', '/')).toBe(TRADITIONAL);
+    expect(editionOfPath('/zh-hant/search/', '/')).toBe(TRADITIONAL);
+    expect(editionOfPath('/essay/zh-hant/facing-ai/', '/essay/')).toBe(TRADITIONAL);
+    expect(editionOfPath('/essay/zh-hant/facing-ai/', '/essay')).toBe(TRADITIONAL);
+    expect(editionOfPath('/essay/facing-ai/', '/essay')).toBe(SIMPLIFIED);
+    expect(editionOfPath('/zh-hantx/', '/')).toBe(SIMPLIFIED);
+  });
+});
