@@ -162,6 +162,21 @@ test.describe('when Pagefind cannot be loaded, search says so and offers the ful
     });
   }
 
+  test('a Pagefind that failed to start (its WebAssembly missing) starts afresh at the next search, once the file is there', async ({
+    page,
+  }) => {
+    const wasm = new RegExp(`/pagefind/wasm\\.[^/]+\\.pagefind${Q}`);
+    const broken = await breakRequests(page, wasm, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto('/');
+    await expectSearchToFail(page);
+    expect(broken.length).toBeGreaterThan(0);
+
+    await page.unroute(wasm);
+    await searchField(page).fill('性价比');
+    await expect(page.locator('[data-search-results] > li').first()).toContainText('性价比');
+    await expect(searchStatus(page)).not.toContainText(t.failed);
+  });
+
   test('every request for the search files blocked', async ({ page }) => {
     const broken = await breakRequests(page, /\/pagefind\//, (route) => route.abort('blockedbyclient'));
     await searchFailsAndTheRestWorks(page);
