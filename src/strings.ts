@@ -82,5 +82,18 @@ export const strings = {
   },
 } as const;
 
-export const clientStrings = { search: strings.search, share: strings.share };
+/** Only what the scripts show: the page carries it in every edition (src/components/ClientStrings.astro). */
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]) =>
+  Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+
+export const clientStrings = {
+  search: pick(strings.search, [
+    'searching', 'found', 'foundPartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
+    'noWords', 'truncated', 'failed', 'openFullEssay', 'hint',
+  ]),
+  share: pick(strings.share, [
+    'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
+    'quoteCopied', 'quoteCopyFailed', 'quoteAttribution',
+  ]),
+};
 export type ClientStrings = typeof clientStrings;

@@ -1,45 +1,16 @@
 /**
- * The reading settings panel: shows the stored choices, applies a change at once
- * (the attributes on <html> that the stylesheet reads) and remembers it. The
- * stored choices were already applied before the first paint by the inline boot
- * script (src/lib/reader-settings.ts).
+ * Reading settings, first step, on every page: the settings button appears (it is
+ * hidden without scripts, which the settings need), and the panel's code loads
+ * when it is first opened (src/scripts/reader-settings-panel.ts); the panel itself
+ * opens at once, as a popover. Vertical layout's wheel scrolling is here too.
  */
-import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../lib/reader-settings';
-import { blockInView, hasScrolled } from './reading-position';
-
 const button = document.querySelector<HTMLButtonElement>('.settings-button');
-const panel = document.getElementById('reader-settings');
-
-function stored(): ReaderSettings {
-  try {
-    return parseSettings(localStorage.getItem(SETTINGS_STORAGE_KEY));
-  } catch {
-    return parseSettings(null); // storage blocked (private mode, sandboxed WebView): settings last for the page
-  }
-}
-
-let settings = stored();
-
-function apply(name: SettingName, value: string) {
-  // A new layout or text size moves everything: bring back the paragraph the reader was at.
-  const reading = name !== 'theme' && hasScrolled() ? blockInView() : undefined;
-  settings = { ...settings, [name]: value } as ReaderSettings;
-  document.documentElement.dataset[name] = value;
-  reading?.scrollIntoView({ block: 'start', inline: 'start' });
-  try {
-    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
-  } catch {
-    // Not remembered, but applied.
-  }
-}
-
-if (button && panel) {
-  for (const input of panel.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
-    const name = input.name as SettingName;
-    input.checked = settings[name] === input.value;
-    input.addEventListener('change', () => input.checked && apply(name, input.value));
-  }
+if (button) {
   button.hidden = false;
+  // Pointer or keyboard: the module is in by the time a choice can be made.
+  for (const type of ['pointerdown', 'click'] as const) {
+    button.addEventListener(type, () => void import('./reader-settings-panel'), { once: true });
+  }
 }
 
 // In vertical layout the essay scrolls sideways, right to left. A mouse wheel moves vertically,

@@ -2,6 +2,9 @@
  * Sharing a block or a quote. Each block's permalink opens the share panel
  * (copy link, the system share sheet, a QR code for phones and WeChat); selected
  * text offers a quote link whose text fragment opens on the selection.
+ *
+ * Loaded on first use by src/scripts/share-loader.ts, which turns the permalinks
+ * into share buttons at once.
  */
 import { clientStrings, fill } from './client-strings';
 import { textDirective } from '../lib/text-fragment';
@@ -93,7 +96,7 @@ async function toggleQr() {
   qrFigure.prepend(image);
 }
 
-function openPanel(permalink: HTMLAnchorElement) {
+export function openPanel(permalink: HTMLAnchorElement) {
   const block = permalink.parentElement!;
   const isHeading = block.matches('h1, h2');
   shared = {
@@ -120,24 +123,6 @@ panel.addEventListener('click', (event) => {
   else if (action === 'share') void shareSheet();
   else if (action === 'qr') void toggleQr();
 });
-
-// Permalinks become share buttons: a plain link without this script.
-for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
-  const isHeading = permalink.parentElement?.matches('h1, h2') ?? false;
-  permalink.setAttribute('role', 'button');
-  permalink.setAttribute('aria-haspopup', 'dialog');
-  permalink.setAttribute('aria-label', isHeading ? t.shareSection : t.shareParagraph);
-  permalink.addEventListener('click', (event) => {
-    event.preventDefault();
-    openPanel(permalink);
-  });
-  permalink.addEventListener('keydown', (event) => {
-    if (event.key === ' ') {
-      event.preventDefault();
-      openPanel(permalink);
-    }
-  });
-}
 
 /* Quotes: selecting text inside one block offers a link that opens on it. */
 const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh', { granularity: 'word' });
@@ -169,7 +154,7 @@ function selectedQuote(): { text: string; url: string; rect: DOMRect } | null {
 }
 
 let selectionTimer: ReturnType<typeof setTimeout> | undefined;
-document.addEventListener('selectionchange', () => {
+function onSelectionChange() {
   clearTimeout(selectionTimer);
   selectionTimer = setTimeout(() => {
     const found = selectedQuote();
@@ -180,7 +165,10 @@ document.addEventListener('selectionchange', () => {
     quoteButton.style.top = `${found.rect.bottom + scrollY + 8}px`;
     quoteButton.style.left = `${Math.max(8, Math.min(found.rect.left + scrollX, innerWidth - quoteButton.offsetWidth - 8))}px`;
   }, 150);
-});
+}
+document.addEventListener('selectionchange', onSelectionChange);
+// This module loads with the reader's first selection (src/scripts/share-loader.ts): answer that one too.
+onSelectionChange();
 
 quoteButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
 quoteButton.addEventListener('click', async () => {

@@ -2,7 +2,8 @@
  * The search field's behaviour: results as you type, keyboard use, announced
  * counts. Used by the header field on every page (`popup`) and by /search/
  * (`page`, whose URL follows the query). The engine (Pagefind and the fold table)
- * is imported only when a field is first focused or a query arrives.
+ * is imported only when a field is first focused or a query arrives. This module
+ * itself loads when a field is first used (src/scripts/search/loader.ts).
  */
 import { clientStrings, fill } from '../client-strings';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
@@ -88,11 +89,6 @@ class SearchBox {
       window.addEventListener('popstate', () => this.fromUrl());
       this.fromUrl();
     }
-  }
-
-  focus() {
-    this.input.focus();
-    this.input.select();
   }
 
   private fromUrl() {
@@ -243,24 +239,9 @@ class SearchBox {
   }
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** Mounts every search box on the page; `/` and Ctrl/⌘+K focus the one marked for shortcuts. */
+/** Mounts every search field of the page (called by src/scripts/search/loader.ts). */
 export function mountSearchBoxes() {
-  let shortcutTarget: SearchBox | undefined;
   for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
-    const box = new SearchBox(root, root.dataset.search === 'page' ? 'page' : 'popup');
-    if (root.hasAttribute('data-search-shortcuts')) shortcutTarget = box;
+    new SearchBox(root, root.dataset.search === 'page' ? 'page' : 'popup');
   }
-  document.addEventListener('keydown', (event) => {
-    if (!shortcutTarget) return;
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-    if (slash || commandK) {
-      event.preventDefault();
-      shortcutTarget.focus();
-    }
-  });
 }

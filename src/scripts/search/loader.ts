@@ -1,0 +1,42 @@
+/**
+ * Search, first step, on every page: the keyboard shortcuts (`/`, Ctrl/⌘+K), and
+ * the search interface (ui.ts, which in turn loads the engine) imported when a field
+ * is first used. Events that arrive while it loads are handed to it once mounted.
+ */
+let mounted: Promise<void> | undefined;
+let ready = false;
+
+function whenUsed(root: HTMLElement, event: Event) {
+  if (ready) return; // the mounted field handles its own events
+  mounted ??= import('./ui').then(({ mountSearchBoxes }) => {
+    mountSearchBoxes();
+    ready = true;
+  });
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+  void mounted.then(() => {
+    if (event.type === 'input') input.dispatchEvent(new Event('input', { bubbles: true }));
+    else if (document.activeElement === input) input.dispatchEvent(new FocusEvent('focus'));
+  });
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
+  // The search page starts with the query in its URL; the header's field waits for a reader.
+  if (root.dataset.search === 'page') whenUsed(root, new Event('load'));
+  for (const type of ['focusin', 'input'] as const) root.addEventListener(type, (event) => whenUsed(root, event));
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+const shortcutField = document.querySelector<HTMLInputElement>('[data-search-shortcuts] input[type="search"]');
+document.addEventListener('keydown', (event) => {
+  if (!shortcutField) return;
+  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
+  if (slash || commandK) {
+    event.preventDefault();
+    shortcutField.focus();
+    shortcutField.select();
+  }
+});

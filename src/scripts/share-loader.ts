@@ -1,0 +1,34 @@
+/**
+ * Sharing, first step: the permalinks become share buttons as soon as the page
+ * runs scripts, while the sharing code itself (src/scripts/share.ts: copying, the
+ * share sheet, the QR code, quote links) loads when a reader first uses it, so
+ * a reader who never shares never downloads it.
+ */
+import { clientStrings } from './client-strings';
+
+const t = clientStrings().share;
+const sharing = () => import('./share');
+
+function open(permalink: HTMLAnchorElement) {
+  void sharing().then(({ openPanel }) => openPanel(permalink));
+}
+
+for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
+  const isHeading = permalink.parentElement?.matches('h1, h2') ?? false;
+  permalink.setAttribute('role', 'button');
+  permalink.setAttribute('aria-haspopup', 'dialog');
+  permalink.setAttribute('aria-label', isHeading ? t.shareSection : t.shareParagraph);
+  permalink.addEventListener('click', (event) => {
+    event.preventDefault();
+    open(permalink);
+  });
+  permalink.addEventListener('keydown', (event) => {
+    if (event.key === ' ') {
+      event.preventDefault();
+      open(permalink);
+    }
+  });
+}
+
+// A selection may become a quote link: the quote code comes with the reader's first selection.
+document.addEventListener('selectionchange', () => void sharing(), { once: true });
