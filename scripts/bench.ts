@@ -15,6 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -58,6 +59,8 @@ if (!(RUNS >= 1) || unknown.length || (values.ref && values.dir)) {
   process.exit(2);
 }
 const log = (line: string) => console.error(`  … ${line}`);
+// Other work on the machine moves every timing here; the load before and after says how much.
+const loadBefore = loadavg()[0]!;
 
 type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | '';
 const rows: Array<{ measure: string; result: string; limit: string; verdict: Verdict }> = [];
@@ -191,7 +194,8 @@ function searchRows(runs: SearchRun[]) {
 
 // Debian's chromium wrapper complains on stderr about its own shell test; only the version matters.
 const version = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-console.log(`\nBenchmark of ${measured}, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ${new Date().toISOString().slice(0, 10)}, ${version}\n`);
+const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+console.log(`\nBenchmark of ${measured}, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ${new Date().toISOString().slice(0, 10)}, ${version}, ${load}\n`);
 const header = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: '' as Verdict };
 const width = (key: keyof typeof header) => Math.max(...[header, ...rows].map((r) => r[key].length));
 const line = (r: typeof header) => `| ${(['measure', 'result', 'limit', 'verdict'] as const).map((key) => r[key].padEnd(width(key))).join(' | ')} |`;
