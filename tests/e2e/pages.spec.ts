@@ -340,7 +340,7 @@ test.describe('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${colorScheme} colour scheme`, () => {
       test.use({ colorScheme });
-      for (const path of ESSAY_PAGES) {
+      for (const path of [...ESSAY_PAGES, ...SEARCH_PAGES, NOT_FOUND]) {
         test(`${path} has no axe violations`, async ({ page }) => {
           await page.goto(path);
           expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
@@ -380,6 +380,18 @@ test.describe('accessibility (axe-core) with search results and the share panel 
         await expect(page.locator('[data-search="popup"] [data-search-results] li').first()).toBeVisible();
         expect(await analyse(page)).toEqual([]);
       });
+
+      for (const home of ['/', '/zh-hant/']) {
+        test(`${home}: the reading settings open, and the essay set vertically, have no axe violations`, async ({ page }) => {
+          await page.goto(`${home}why-deepseek/`);
+          await page.locator('.settings-button').click();
+          await page.locator('#reader-settings input[value="vertical"]').check();
+          await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'vertical-rl');
+          expect(await analyse(page)).toEqual([]);
+          await page.keyboard.press('Escape');
+          expect(await analyse(page)).toEqual([]);
+        });
+      }
 
       test('the share panel, its QR code shown, has no axe violations', async ({ page }) => {
         await page.goto('/why-deepseek/');
