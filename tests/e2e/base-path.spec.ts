@@ -14,8 +14,10 @@ import { clearClipboard, clipboardText, openSharePanel, pngSize, t } from '../su
 const { site, base } = BASE_BUILD;
 const SITE_BASE = `${site}${base}`;
 const sections = readEssayContent().sections;
+const HOMES = [base, `${base}zh-hant/`];
+const pagesUnder = (home: string) => [home, ...sections.map((section) => `${home}${section.slug}/`)];
 /** Both editions' essay pages: the Simplified at the base, the Traditional in its folder. */
-const ESSAY_PAGES = [base, `${base}zh-hant/`].flatMap((home) => [home, ...sections.map((section) => `${home}${section.slug}/`)]);
+const ESSAY_PAGES = HOMES.flatMap(pagesUnder);
 
 /** What a page refers to on its own origin, and the ids its blocks can be linked by. */
 async function pageReferences(page: Page) {
@@ -93,11 +95,13 @@ for (const path of ESSAY_PAGES) {
       found.jsonLd.url,
       found.jsonLd.mainEntityOfPage,
       found.jsonLd.image.url,
-      ...(path === base ? [] : [found.jsonLd.isPartOf.url]),
+      ...(HOMES.includes(path) ? [] : [found.jsonLd.isPartOf.url]),
     ];
     expect(found.meta).toHaveLength(3);
     for (const url of urls) expect(url, url).toMatch(new RegExp(`^${SITE_BASE}`));
-    if (path !== base) expect(found.jsonLd.isPartOf.url).toBe(SITE_BASE);
+    // A section is part of the full essay of its own edition.
+    const home = HOMES.findLast((candidate) => path.startsWith(candidate))!;
+    if (path !== home) expect(found.jsonLd.isPartOf.url).toBe(`${site}${home}`);
 
     const image = await request.get(`${baseURL}${found.image.slice(site.length)}`);
     expect(image.status(), found.image).toBe(200);
@@ -162,7 +166,7 @@ test.describe('404 under the base path', () => {
       // The stylesheet applied, from any depth of unknown address.
       await expect(page.locator('.site-header')).toHaveCSS('position', 'sticky');
       const pageLinks = await page.locator('main a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')!));
-      expect(pageLinks).toEqual(expect.arrayContaining(ESSAY_PAGES));
+      expect(pageLinks).toEqual(expect.arrayContaining(pagesUnder(base)));
       // Links within the 404 page itself (the skip link) are not addresses of their own.
       for (const url of urls.filter((url) => new URL(url).pathname !== new URL(page.url()).pathname)) {
         expect(new URL(url).pathname.startsWith(base), url).toBe(true);

@@ -31,9 +31,11 @@ test('the policy allows no inline script but the hashed boot script, and wasm-un
   await page.goto('/');
   const policy = await metaPolicy(page);
   const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
-  expect(scriptSrc.split(/\s+/).toSorted()).toEqual(
-    ["'self'", "'wasm-unsafe-eval'", expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/), 'script-src'].toSorted(),
-  );
+  const [name, ...sources] = scriptSrc.split(/\s+/);
+  expect(name).toBe('script-src');
+  expect(sources).toHaveLength(3);
+  expect(sources).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+  expect(sources.filter((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source))).toHaveLength(1);
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("object-src 'none'");
