@@ -10,7 +10,11 @@ const t = clientStrings().share;
 const sharing = () => import('./share');
 
 function open(permalink: HTMLAnchorElement) {
-  void sharing().then(({ openPanel }) => openPanel(permalink));
+  sharing().then(
+    ({ openPanel }) => openPanel(permalink),
+    // The sharing code could not be loaded (offline, blocked): the permalink is a plain link again.
+    () => location.assign(permalink.href),
+  );
 }
 
 for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
@@ -31,4 +35,4 @@ for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalin
 }
 
 // A selection may become a quote link: the quote code comes with the reader's first selection.
-document.addEventListener('selectionchange', () => void sharing(), { once: true });
+document.addEventListener('selectionchange', () => void sharing().catch(() => undefined), { once: true });

@@ -6,6 +6,8 @@
  *   offline after the page loaded: the search says in Chinese that it cannot work and links
  *   to the full essay, and the rest of the page works (reading, the contents, the links
  *   between sections, the share panel).
+ * - The search and sharing code loads on first use: offline before it did, search still says
+ *   so, and a permalink is a plain link to its paragraph.
  * - Every script fails: reading, moving between pages and permalinks still work.
  *
  * (tests/e2e/search.spec.ts covers a blocked Pagefind on /search/ and a later search that
@@ -183,11 +185,17 @@ test.describe('when Pagefind cannot be loaded, search says so and offers the ful
     expect(broken.length).toBeGreaterThan(0);
   });
 
-  test('offline after the page loaded; back online, the next search works', async ({ page, context }) => {
+  test('offline after the page loaded, before search was used: search says so, the page works, and back online the next search works', async ({
+    page,
+    context,
+  }) => {
     await page.goto('/');
+    // The sharing code loads on first use: used once before going offline, it is there after.
+    await expectSharePanelOpens(page, 'lede-1');
     await context.setOffline(true);
-    const essayLink = await expectSearchToFail(page);
+    await expectSearchToFail(page);
     await searchField(page).press('Escape');
+    await expect(searchStatus(page)).toBeHidden();
     await expectEssayReadable(page);
     await followTableOfContents(page, last);
     await expectSharePanelOpens(page, `${second.slug}-2`);
@@ -196,7 +204,36 @@ test.describe('when Pagefind cannot be loaded, search says so and offers the ful
     await searchField(page).fill('性价比');
     await expect(page.locator('[data-search-results] > li').first()).toContainText('性价比');
     await expect(searchStatus(page)).not.toContainText(t.failed);
-    await essayLink.isHidden();
+  });
+
+  test('offline after the search field was first used: a search that needs the index says so, and back online it works', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/');
+    // Focusing the field loads the search code, Pagefind and its WebAssembly; the index is fetched by the first search.
+    const wasm = page.waitForResponse(/\/pagefind\/wasm\./);
+    await searchField(page).focus();
+    await wasm;
+    await context.setOffline(true);
+    await expectSearchToFail(page);
+
+    await context.setOffline(false);
+    await searchField(page).fill('性价比');
+    await expect(page.locator('[data-search-results] > li').first()).toContainText('性价比');
+  });
+
+});
+
+test.describe('when the sharing code cannot be loaded', () => {
+  test('offline before the sharing code was ever loaded: a permalink is a plain link to its paragraph', async ({ page, context }) => {
+    await page.goto(`/${first.slug}/`);
+    await context.setOffline(true);
+    const paragraph = page.locator(`[id="${first.slug}-3"]`);
+    await paragraph.hover();
+    await paragraph.locator(':scope > a.permalink').click();
+    await expectLandedOn(page, `${first.slug}-3`);
+    await expect(sharePanel(page)).toBeHidden();
   });
 });
 

@@ -3,6 +3,8 @@
  * the search interface (ui.ts, which in turn loads the engine) imported when a field
  * is first used. Events that arrive while it loads are handed to it once mounted.
  */
+import { clientStrings } from '../client-strings';
+
 let mounted: Promise<void> | undefined;
 let ready = false;
 
@@ -13,10 +15,39 @@ function whenUsed(root: HTMLElement, event: Event) {
     ready = true;
   });
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
-  void mounted.then(() => {
-    if (event.type === 'input') input.dispatchEvent(new Event('input', { bubbles: true }));
-    else if (document.activeElement === input) input.dispatchEvent(new FocusEvent('focus'));
-  });
+  mounted.then(
+    () => {
+      if (event.type === 'input') input.dispatchEvent(new Event('input', { bubbles: true }));
+      else if (document.activeElement === input) input.dispatchEvent(new FocusEvent('focus'));
+    },
+    () => {
+      // The interface itself could not be loaded (offline, blocked): the next use tries again, and
+      // a reader who typed is told, as when the engine fails, with the full essay to search in.
+      mounted = undefined;
+      if (input.value.trim() || root.dataset.search === 'page') showUnavailable(root);
+    },
+  );
+}
+
+function showUnavailable(root: HTMLElement) {
+  const t = clientStrings().search;
+  const essay = document.createElement('a');
+  essay.href = root.dataset.essayUrl!;
+  essay.textContent = t.openFullEssay;
+  root.querySelector('.search-status')!.replaceChildren(t.failed, ' ', essay);
+  const panel = root.querySelector<HTMLElement>('.search-panel')!;
+  root.hidden = false;
+  panel.hidden = false;
+  if (root.dataset.search !== 'popup') return;
+  const close = (event: Event) => {
+    if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.contains((event as FocusEvent).relatedTarget as Node | null)) {
+      panel.hidden = true;
+      root.removeEventListener('focusout', close);
+      root.removeEventListener('keydown', close);
+    }
+  };
+  root.addEventListener('focusout', close);
+  root.addEventListener('keydown', close);
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
