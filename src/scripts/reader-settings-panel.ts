@@ -3,7 +3,7 @@
  * (the attributes on <html> that the stylesheet reads) and remembers it. The
  * stored choices were already applied before the first paint by the inline boot
  * script (src/lib/reader-settings.ts). Loaded when the panel is first opened
- * (src/scripts/reader-settings.ts).
+ * (src/scripts/reader-settings.ts), which hands it the choices.
  */
 import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../lib/reader-settings';
 import { blockInView, hasScrolled } from './reading-position';
@@ -34,7 +34,11 @@ function apply(name: SettingName, value: string) {
 }
 
 for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {
-  const name = input.name as SettingName;
-  input.checked = settings[name] === input.value;
-  input.addEventListener('change', () => input.checked && apply(name, input.value));
+  input.checked = settings[input.name as SettingName] === input.value;
+}
+
+/** A choice made in the panel (forwarded by src/scripts/reader-settings.ts, also one made while this loaded). */
+export function choose(input: HTMLInputElement) {
+  input.checked = true;
+  apply(input.name as SettingName, input.value);
 }

@@ -5,12 +5,16 @@
  * opens at once, as a popover. Vertical layout's wheel scrolling is here too.
  */
 const button = document.querySelector<HTMLButtonElement>('.settings-button');
-if (button) {
+const panel = document.getElementById('reader-settings');
+const panelCode = () => import('./reader-settings-panel');
+if (button && panel) {
   button.hidden = false;
-  // Pointer or keyboard: the module is in by the time a choice can be made.
-  for (const type of ['pointerdown', 'click'] as const) {
-    button.addEventListener(type, () => void import('./reader-settings-panel'), { once: true });
-  }
+  // Loaded as the panel opens (pointer or keyboard); a choice made before it is in waits for it.
+  for (const type of ['pointerdown', 'click'] as const) button.addEventListener(type, () => void panelCode(), { once: true });
+  panel.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    void panelCode().then(({ choose }) => choose(input));
+  });
 }
 
 // In vertical layout the essay scrolls sideways, right to left. A mouse wheel moves vertically,
