@@ -62,7 +62,7 @@ const log = (line: string) => console.error(`  … ${line}`);
 // Other work on the machine moves every timing here; the load before and after says how much.
 const loadBefore = loadavg()[0]!;
 
-type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | '';
+type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | 'status' | '';
 const rows: Array<{ measure: string; result: string; limit: string; verdict: Verdict }> = [];
 const notes: string[] = [];
 const row = (measure: string, result: string, limit = '', verdict: Verdict = '') => rows.push({ measure, result, limit, verdict });
@@ -121,7 +121,8 @@ function buildRows(build: BuildResult) {
   const largest = runs.flatMap((r) => (r.largestRssBytes ? [mb(r.largestRssBytes)] : []));
   if (largest.length) row(`build: peak memory, largest process (${build.largestFrom})`, stat(largest, 'MB', 0));
   row('build output (`dist/`)', `${kb(build.distBytes).toFixed(1)} KB`);
-  row(`search index (\`dist/pagefind/\`, ${build.indexRecords} records)`, `${kb(build.indexBytes).toFixed(1)} KB`);
+  const bundles = build.indexes === 1 ? '`pagefind/`' : `${build.indexes} \`pagefind/\` folders, one per edition`;
+  row(`search index (${bundles}, ${build.indexRecords} records)`, `${kb(build.indexBytes).toFixed(1)} KB`);
 }
 
 function firstViewRows(view: FirstView) {
@@ -196,7 +197,7 @@ function searchRows(runs: SearchRun[]) {
 const version = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
 console.log(`\nBenchmark of ${measured}, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ${new Date().toISOString().slice(0, 10)}, ${version}, ${load}\n`);
-const header = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: '' as Verdict };
+const header = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: 'status' as Verdict };
 const width = (key: keyof typeof header) => Math.max(...[header, ...rows].map((r) => r[key].length));
 const line = (r: typeof header) => `| ${(['measure', 'result', 'limit', 'verdict'] as const).map((key) => r[key].padEnd(width(key))).join(' | ')} |`;
 console.log(line(header));

@@ -20,6 +20,8 @@ export interface BuildResult {
   runs: BuildRun[];
   largestFrom: 'GNU time' | 'sampled VmHWM';
   distBytes: number;
+  /** Search bundles (`pagefind/` folders), their size and records, all editions together. */
+  indexes: number;
   indexBytes: number;
   indexRecords: number;
 }
@@ -38,12 +40,17 @@ export async function measureBuilds(root: string, runs: number, outDir: string, 
     log(`build ${i + 1}/${runs}: ${run.seconds.toFixed(1)} s`);
     results.push(run);
   }
+  // Each edition (Simplified at the root, Traditional below it) has a search bundle of its own.
+  const indexes = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name === 'pagefind')
+    .map((entry) => join(entry.parentPath, entry.name));
   const result: BuildResult = {
     runs: results,
     largestFrom: existsSync(GNU_TIME) ? 'GNU time' : 'sampled VmHWM',
     distBytes: folderSize(outDir),
-    indexBytes: folderSize(join(outDir, 'pagefind')),
-    indexRecords: readdirSync(join(outDir, 'pagefind', 'fragment')).length,
+    indexes: indexes.length,
+    indexBytes: indexes.reduce((sum, dir) => sum + folderSize(dir), 0),
+    indexRecords: indexes.reduce((sum, dir) => sum + readdirSync(join(dir, 'fragment')).length, 0),
   };
   return result;
 }
