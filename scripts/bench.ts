@@ -62,7 +62,7 @@ const log = (line: string) => console.error(`  … ${line}`);
 // Other work on the machine moves every timing here; the load before and after says how much.
 const loadBefore = loadavg()[0]!;
 
-type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | 'status' | '';
+type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | '';
 const rows: Array<{ measure: string; result: string; limit: string; verdict: Verdict }> = [];
 const notes: string[] = [];
 const row = (measure: string, result: string, limit = '', verdict: Verdict = '') => rows.push({ measure, result, limit, verdict });
@@ -197,7 +197,7 @@ function searchRows(runs: SearchRun[]) {
 const version = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
 console.log(`\nBenchmark of ${measured}, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ${new Date().toISOString().slice(0, 10)}, ${version}, ${load}\n`);
-const header = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: 'status' as Verdict };
+const header: Record<keyof (typeof rows)[number], string> = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: 'status' };
 const width = (key: keyof typeof header) => Math.max(...[header, ...rows].map((r) => r[key].length));
 const line = (r: typeof header) => `| ${(['measure', 'result', 'limit', 'verdict'] as const).map((key) => r[key].padEnd(width(key))).join(' | ')} |`;
 console.log(line(header));
