@@ -4,9 +4,9 @@
  * share sheet, the QR code, quote links) loads when a reader first uses it, so
  * a reader who never shares never downloads it.
  */
-import { clientStrings } from './client-strings';
-
-const t = clientStrings().share;
+// The buttons' names come with the panel's markup (src/components/ShareControls.astro): this
+// first step needs nothing else from the page's interface text.
+const names = document.getElementById('share-panel')?.dataset;
 const sharing = () => import('./share');
 
 function open(permalink: HTMLAnchorElement) {
@@ -21,7 +21,8 @@ for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalin
   const isHeading = permalink.parentElement?.matches('h1, h2') ?? false;
   permalink.setAttribute('role', 'button');
   permalink.setAttribute('aria-haspopup', 'dialog');
-  permalink.setAttribute('aria-label', isHeading ? t.shareSection : t.shareParagraph);
+  const name = isHeading ? names?.nameSection : names?.nameParagraph;
+  if (name) permalink.setAttribute('aria-label', name);
   permalink.addEventListener('click', (event) => {
     event.preventDefault();
     open(permalink);

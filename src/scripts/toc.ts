@@ -23,20 +23,30 @@ function markCurrent() {
   }
 }
 
-if (sections.length) {
+// Only where the contents stay beside the text (the stylesheet's wide layout); elsewhere the mark
+// is never seen, and measuring the sections would only cost a phone a layout.
+const wide = matchMedia('(min-width: 76rem)');
+let queued = false;
+function onScroll() {
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(() => {
+    queued = false;
+    markCurrent();
+  });
+}
+
+function follow() {
   // One passive listener, its work batched per frame: cheaper than an observer per section for three sections.
-  let queued = false;
-  addEventListener(
-    'scroll',
-    () => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        markCurrent();
-      });
-    },
-    { passive: true },
-  );
-  markCurrent();
+  if (wide.matches) {
+    addEventListener('scroll', onScroll, { passive: true });
+    onScroll();
+  } else {
+    removeEventListener('scroll', onScroll);
+  }
+}
+
+if (sections.length) {
+  wide.addEventListener('change', follow);
+  follow();
 }

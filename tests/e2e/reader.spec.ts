@@ -12,6 +12,8 @@ const LIGHT_PAGE = 'rgb(251, 250, 247)';
 const DARK_PAGE = 'rgb(22, 23, 26)';
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+/** A choice applies as soon as the panel's code is in (it loads when the panel first opens). */
+const expectBackground = (page: Page, colour: string) => expect.poll(() => background(page)).toBe(colour);
 const settingsButton = (page: Page) => page.locator('.site-header .settings-button');
 
 async function choose(page: Page, label: string) {
@@ -43,25 +45,25 @@ test.describe('reading settings', () => {
     }) => {
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(edition.home);
-      expect(await background(page)).toBe(LIGHT_PAGE);
+      await expectBackground(page, LIGHT_PAGE);
       await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await background(page)).toBe(DARK_PAGE);
+      await expectBackground(page, DARK_PAGE);
 
       await page.emulateMedia({ colorScheme: 'light' });
       await choose(page, edition.script('深色'));
-      expect(await background(page)).toBe(DARK_PAGE);
+      await expectBackground(page, DARK_PAGE);
 
       // Reload with every script file blocked: only the inline boot script can apply the stored theme.
       await page.route('**/*.js', (route) => route.abort());
       await page.reload();
-      expect(await background(page)).toBe(DARK_PAGE);
+      await expectBackground(page, DARK_PAGE);
       await page.unroute('**/*.js');
 
       await page.reload();
       await choose(page, edition.script('跟随系统'));
-      expect(await background(page)).toBe(LIGHT_PAGE);
+      await expectBackground(page, LIGHT_PAGE);
       await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await background(page)).toBe(DARK_PAGE);
+      await expectBackground(page, DARK_PAGE);
     });
   }
 
@@ -77,7 +79,7 @@ test.describe('reading settings', () => {
     ];
     for (const [label, px] of steps) {
       await choose(page, label);
-      expect(await rootSize()).toBe(px);
+      await expect.poll(rootSize).toBe(px);
     }
     await choose(page, '特大');
     await page.reload();
@@ -100,7 +102,7 @@ test.describe('reading settings', () => {
     await expect(focused).toHaveAttribute('value', 'light');
     await page.keyboard.press('ArrowRight');
     await expect(focused).toHaveAttribute('value', 'dark');
-    expect(await background(page)).toBe(DARK_PAGE);
+    await expectBackground(page, DARK_PAGE);
     const outline = await focused.evaluate((input) => getComputedStyle(input.closest('label')!).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Escape');

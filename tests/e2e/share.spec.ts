@@ -452,7 +452,8 @@ async function textPlacement(page: Page, id: string, quote: string) {
         blockTop: block.getBoundingClientRect().top,
         headerBottom: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
         viewportHeight: innerHeight,
-        scrollPaddingTop: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+        // Where a linked block lands: its scroll margin below the sticky header.
+        scrollMarginTop: parseFloat(getComputedStyle(block).scrollMarginTop) || 0,
       };
     },
     { id, quote },
@@ -532,7 +533,7 @@ test.describe('quote links', () => {
       await page.locator(`[id="${quoteCase.id}"]`).evaluate((block) => block.scrollIntoView({ block: 'start' }));
       const atBlockStart = await textPlacement(page, quoteCase.id, quote);
       expect(atBlockStart.bottom - atBlockStart.blockTop).toBeGreaterThan(
-        atBlockStart.viewportHeight - atBlockStart.scrollPaddingTop,
+        atBlockStart.viewportHeight - atBlockStart.scrollMarginTop,
       );
 
       // Text fragments act on a navigation the reader started: click a link to the URL from another page.
