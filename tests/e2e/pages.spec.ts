@@ -367,21 +367,21 @@ test.describe('accessibility (axe-core) with search results and the share panel 
         return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       };
 
-      test('/search/ with results has no axe violations', async ({ page }) => {
-        await page.goto(`/search/?q=${encodeURIComponent('\u8F6F\u9636\u5C42')}`);
-        await expect(page.locator('[data-search-results] li').first()).toBeVisible();
-        await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
-        expect(await analyse(page)).toEqual([]);
-      });
-
-      test('the header search panel with results has no axe violations', async ({ page }) => {
-        await page.goto('/');
-        await page.getByRole('searchbox').first().fill('\u6027\u4EF7\u6BD4');
-        await expect(page.locator('[data-search="popup"] [data-search-results] li').first()).toBeVisible();
-        expect(await analyse(page)).toEqual([]);
-      });
-
       for (const home of ['/', '/zh-hant/']) {
+        test(`${home}search/ with results has no axe violations`, async ({ page }) => {
+          await page.goto(`${home}search/?q=${encodeURIComponent('\u8F6F\u9636\u5C42')}`);
+          await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+          await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
+          expect(await analyse(page)).toEqual([]);
+        });
+
+        test(`${home}: the header search panel with results has no axe violations`, async ({ page }) => {
+          await page.goto(home);
+          await page.getByRole('searchbox').first().fill('\u6027\u4EF7\u6BD4');
+          await expect(page.locator('[data-search="popup"] [data-search-results] li').first()).toBeVisible();
+          expect(await analyse(page)).toEqual([]);
+        });
+
         test(`${home}: the reading settings open, and the essay set vertically, have no axe violations`, async ({ page }) => {
           await page.goto(`${home}why-deepseek/`);
           await page.locator('.settings-button').click();
@@ -391,16 +391,16 @@ test.describe('accessibility (axe-core) with search results and the share panel 
           await page.keyboard.press('Escape');
           expect(await analyse(page)).toEqual([]);
         });
-      }
 
-      test('the share panel, its QR code shown, has no axe violations', async ({ page }) => {
-        await page.goto('/why-deepseek/');
-        await page.locator('#why-deepseek-2 .permalink').focus();
-        await page.keyboard.press('Enter');
-        await page.locator('[data-share-action="qr"]').click();
-        await expect(page.locator('#share-qr img')).toBeVisible();
-        expect(await analyse(page)).toEqual([]);
-      });
+        test(`${home}: the share panel, its QR code shown, has no axe violations`, async ({ page }) => {
+          await page.goto(`${home}why-deepseek/`);
+          await page.locator('#why-deepseek-2 .permalink').focus();
+          await page.keyboard.press('Enter');
+          await page.locator('[data-share-action="qr"]').click();
+          await expect(page.locator('#share-qr img')).toBeVisible();
+          expect(await analyse(page)).toEqual([]);
+        });
+      }
     });
   }
 });
