@@ -38,7 +38,5 @@ export default defineConfig({
   // Every script and stylesheet as a file, none inlined: cacheable across pages, and allowed by
   // the content security policy without 'unsafe-inline' (src/lib/csp.ts).
   build: { inlineStylesheets: 'never' },
-  // No module-preload helper: the few lazily loaded scripts have no dependencies worth preloading,
-  // and the helper would be one more file in every page's first view.
-  vite: { build: { assetsInlineLimit: 0 }, environments: { client: { build: { modulePreload: false } } } },
+  vite: { build: { assetsInlineLimit: 0 } },
 });
