@@ -82,6 +82,7 @@ test.describe('reading settings', () => {
       await expect.poll(rootSize).toBe(px);
     }
     await choose(page, '特大');
+    await expect.poll(rootSize).toBe(20); // applied, and so stored, before the reload
     await page.reload();
     expect(await rootSize()).toBe(20);
     await settingsButton(page).click();
