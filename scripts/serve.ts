@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { withTrailingSlash } from '../src/lib/urls.ts';
 
 /**
  * `_headers` in the format static hosts read: a path pattern (`/*`, `/essay/*`) on
@@ -35,7 +36,7 @@ const matches = (pattern: string, path: string) =>
   pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
 
 export function serve(dir: string, port: number, base = '/') {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = withTrailingSlash(base);
   const headersFile = join(dir, '_headers');
   const rules = existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const files = sirv(dir, { dev: true, etag: true });

@@ -31,7 +31,7 @@ import * as pagefind from 'pagefind';
 import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
 import { MAX_PHRASE_CHARS, indexTokens } from '../lib/search/tokens';
-import { SEARCH_BUNDLE_DIR } from '../lib/urls';
+import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../lib/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../lib/editions';
 import { CustomConverter } from 'opencc-js/core';
 
@@ -161,7 +161,7 @@ export function searchIndex(): AstroIntegration {
     name: 'essay-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base);

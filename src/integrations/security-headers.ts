@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SECURITY_HEADERS } from '../lib/csp';
+import { withTrailingSlash } from '../lib/urls';
 
 export function headersFile(base: string): string {
   const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
@@ -20,7 +21,7 @@ export function securityHeaders(): AstroIntegration {
     name: 'essay-security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir }) => {
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(base));

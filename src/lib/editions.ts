@@ -4,6 +4,8 @@
  * build time (src/lib/traditional.ts). Each edition has its own pages, search
  * bundle and share cards; the pages link to each other's counterparts.
  */
+import { withTrailingSlash } from './urls';
+
 export type EditionId = 'hans' | 'hant';
 
 export interface Edition {
@@ -24,7 +26,7 @@ export const EDITIONS: readonly Edition[] = [SIMPLIFIED, TRADITIONAL];
 
 /** The edition a path under the base belongs to. */
 export function editionOfPath(pathname: string, base: string): Edition {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = withTrailingSlash(base);
   const inBase = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\//, '');
   return inBase.startsWith(TRADITIONAL.folder) ? TRADITIONAL : SIMPLIFIED;
 }

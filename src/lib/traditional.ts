@@ -22,8 +22,13 @@ import * as OpenCC from 'opencc-js';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import type { Edition } from './editions';
 
 export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** A text of the essay as an edition shows it: for what the page conversion does not reach (share card images). */
+export const inEditionScript = (edition: Edition, text: string): string =>
+  edition.id === 'hant' ? toTraditional(text) : text;
 
 const TRADITIONAL_LANG = /^zh-(hant|tw|hk|mo)\b/i;
 

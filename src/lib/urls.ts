@@ -5,12 +5,12 @@
  */
 import type { Edition } from './editions';
 
+/** A base path as the site uses it, ending with a slash (Astro's `base` may be written without). */
+export const withTrailingSlash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
+
 // Read when called, not on import: build-time code (the search integration) imports this
 // module's constants where Vite's `import.meta.env` does not exist.
-const base = (): string => {
-  const configured = import.meta.env.BASE_URL;
-  return configured.endsWith('/') ? configured : `${configured}/`;
-};
+const base = (): string => withTrailingSlash(import.meta.env.BASE_URL);
 
 /** The edition's home: the full essay. */
 export const essayPath = (edition: Edition): string => `${base()}${edition.folder}`;

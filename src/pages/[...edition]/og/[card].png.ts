@@ -7,33 +7,30 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getEssay } from '../../../lib/essay';
 import { renderShareCard, shareCardName, type ShareCard } from '../../../lib/share-card';
 import { EDITIONS, editionParam } from '../../../lib/editions';
-import { toTraditional } from '../../../lib/traditional';
+import { inEditionScript } from '../../../lib/traditional';
 
 export const getStaticPaths = (async () => {
   const essay = await getEssay();
   const essayCard = shareCardName();
-  const cards = [
-    { card: essayCard, props: { heading: essay.title, author: essay.author } satisfies ShareCard },
-    ...essay.sections.map((section) => {
-      if (shareCardName(section.data.slug) === essayCard) {
-        throw new Error(`${section.filePath}: slug "${section.data.slug}" is taken by the essay's share card; choose another.`);
-      }
-      return {
-        card: shareCardName(section.data.slug),
-        props: { heading: section.data.title, title: essay.title, author: essay.author } satisfies ShareCard,
-      };
-    }),
-  ];
+  for (const section of essay.sections) {
+    if (shareCardName(section.data.slug) === essayCard) {
+      throw new Error(`${section.filePath}: slug "${section.data.slug}" is taken by the essay's share card; choose another.`);
+    }
+  }
   return EDITIONS.flatMap((edition) => {
-    const script = edition.id === 'hant' ? toTraditional : (text: string) => text;
-    return cards.map(({ card, props }) => ({
-      params: { edition: editionParam(edition), card },
-      props: {
-        heading: script(props.heading),
-        ...('title' in props && { title: script(props.title) }),
-        author: script(props.author),
-      } satisfies ShareCard,
-    }));
+    const shown = (text: string) => inEditionScript(edition, text);
+    const params = (card: string) => ({ edition: editionParam(edition), card });
+    return [
+      { params: params(essayCard), props: { heading: shown(essay.title), author: shown(essay.author) } satisfies ShareCard },
+      ...essay.sections.map((section) => ({
+        params: params(shareCardName(section.data.slug)),
+        props: {
+          heading: shown(section.data.title),
+          title: shown(essay.title),
+          author: shown(essay.author),
+        } satisfies ShareCard,
+      })),
+    ];
   });
 }) satisfies GetStaticPaths;
 
