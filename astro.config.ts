@@ -3,6 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown';
 import { searchIndex } from './src/integrations/search-index';
 import { securityHeaders } from './src/integrations/security-headers';
+import { clientStringModules } from './src/integrations/client-strings';
+import { leanDynamicImports } from './src/integrations/lean-dynamic-imports';
 import { EDITIONS, editionParam } from './src/lib/editions';
 
 // One configured origin for canonical and shared URLs; set SITE_URL (and BASE_PATH) when deploying.
@@ -24,6 +26,8 @@ export default defineConfig({
   integrations: [
     searchIndex(),
     securityHeaders(),
+    clientStringModules(),
+    leanDynamicImports(),
     // The sitemap lists the essay's pages in both editions, each with its counterpart as an alternate;
     // search results and the 404 page are not pages to index.
     sitemap({

@@ -4,3 +4,17 @@ declare namespace App {
     edition: import('./lib/editions').Edition;
   }
 }
+
+// Interface text compiled into the scripts that show it, in the page's edition (src/integrations/client-strings.ts).
+declare module 'virtual:client-strings/search' {
+  const strings: import('./strings').ClientStrings['search'];
+  export default strings;
+}
+declare module 'virtual:client-strings/searchUnavailable' {
+  const strings: import('./strings').ClientStrings['searchUnavailable'];
+  export default strings;
+}
+declare module 'virtual:client-strings/share' {
+  const strings: import('./strings').ClientStrings['share'];
+  export default strings;
+}

@@ -6,8 +6,9 @@
  * typography rules (`zh`), so they are shown exactly as the essay's text is. The
  * Traditional edition converts them with the rest of its pages (src/middleware.ts).
  *
- * Text that scripts show is in `clientStrings`: the page carries it as JSON, and
- * its `{name}` slots are filled in the browser (src/scripts/client-strings.ts).
+ * Text that scripts show is in `clientStrings`: it is compiled into the scripts that
+ * show it (src/integrations/client-strings.ts), and its `{name}` slots are filled in
+ * the browser (`fill`, src/lib/fill.ts).
  */
 import { applyTypography as zh } from './lib/typography';
 
@@ -82,15 +83,19 @@ export const strings = {
   },
 } as const;
 
-/** Only what the scripts show: the page carries it in every edition (src/components/ClientStrings.astro). */
+/**
+ * Only what the scripts show, in groups by the script that loads them: the search
+ * interface, the message of the first step when that interface cannot load, and sharing.
+ */
 const pick = <T extends object, K extends keyof T>(from: T, keys: K[]) =>
   Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 
 export const clientStrings = {
   search: pick(strings.search, [
     'searching', 'found', 'foundPartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
-    'noWords', 'truncated', 'failed', 'openFullEssay', 'hint',
+    'noWords', 'truncated', 'hint',
   ]),
+  searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),
   share: pick(strings.share, [
     'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
     'quoteCopied', 'quoteCopyFailed', 'quoteAttribution',

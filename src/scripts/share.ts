@@ -6,10 +6,10 @@
  * Loaded on first use by src/scripts/share-loader.ts, which turns the permalinks
  * into share buttons at once.
  */
-import { clientStrings, fill } from './client-strings';
+import t from 'virtual:client-strings/share';
+import { fill } from '../lib/fill';
 import { textDirective } from '../lib/text-fragment';
 
-const t = clientStrings().share;
 const panel = document.getElementById('share-panel')!;
 const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
 const urlField = panel.querySelector<HTMLInputElement>('.share-url')!;

@@ -12,7 +12,7 @@
  */
 import { expect as baseExpect, test as base, type Locator, type Page } from '@playwright/test';
 import { strings } from '../../src/strings';
-import { fill } from '../../src/scripts/client-strings';
+import { fill } from '../../src/lib/fill';
 import { applyTypography } from '../../src/lib/typography';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { readEssayContent } from '../support/essay-content';

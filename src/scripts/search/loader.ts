@@ -3,7 +3,7 @@
  * the search interface (ui.ts, which in turn loads the engine) imported when a field
  * is first used. Events that arrive while it loads are handed to it once mounted.
  */
-import { clientStrings } from '../client-strings';
+import t from 'virtual:client-strings/searchUnavailable';
 
 let mounted: Promise<void> | undefined;
 let ready = false;
@@ -30,7 +30,6 @@ function whenUsed(root: HTMLElement, event: Event) {
 }
 
 function showUnavailable(root: HTMLElement) {
-  const t = clientStrings().search;
   const essay = document.createElement('a');
   essay.href = root.dataset.essayUrl!;
   essay.textContent = t.openFullEssay;

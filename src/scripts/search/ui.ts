@@ -5,13 +5,14 @@
  * is imported only when a field is first focused or a query arrives. This module
  * itself loads when a field is first used (src/scripts/search/loader.ts).
  */
-import { clientStrings, fill } from '../client-strings';
+import t from 'virtual:client-strings/search';
+import unavailable from 'virtual:client-strings/searchUnavailable';
+import { fill } from '../../lib/fill';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
 import type { SearchHit, SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
 const SLOW_SEARCH_MS = 200;
-const t = clientStrings().search;
 
 type Mode = 'popup' | 'page';
 
@@ -195,11 +196,11 @@ class SearchBox {
   private render(outcome: SearchOutcome | Error) {
     this.results.replaceChildren();
     this.status.replaceChildren();
-    const fullEssay = element('a', undefined, t.openFullEssay);
+    const fullEssay = element('a', undefined, unavailable.openFullEssay);
     fullEssay.href = this.essayUrl;
 
     if (outcome instanceof Error) {
-      this.status.append(t.failed, ' ', fullEssay);
+      this.status.append(unavailable.failed, ' ', fullEssay);
       this.showPanel(true);
       return;
     }

@@ -1,0 +1,47 @@
+/**
+ * Vite wraps each dynamic `import()` in the browser's code in a preload helper, and
+ * offers no way to leave it out (`build.modulePreload: false` still keeps it, and
+ * Astro 7 sets that option itself). This swaps in the site's own, smaller helper
+ * (src/scripts/preload-dependencies.ts), which preloads modules but not
+ * stylesheets, and stops the build if a lazily loaded module ever imports CSS,
+ * which that helper would not load.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+
+// Vite's id for its helper (vite/src/node/plugins/importAnalysisBuild.ts); if Vite renames it,
+// its own helper returns, and the first-view budget of `npm run bench` shows the 0.9 KB.
+const VITE_PRELOAD_HELPER = '\0vite/preload-helper.js';
+const SITE_PRELOAD_HELPER = fileURLToPath(new URL('../scripts/preload-dependencies.ts', import.meta.url));
+
+function leanDynamicImportsPlugin(): Plugin {
+  return {
+    name: 'essay-lean-dynamic-imports',
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.config.consumer === 'client',
+    resolveId(id) {
+      return id === VITE_PRELOAD_HELPER ? SITE_PRELOAD_HELPER : undefined;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry) continue;
+        const css = [...(chunk.viteMetadata?.importedCss ?? [])];
+        if (css.length) {
+          this.error(`${chunk.facadeModuleId ?? chunk.fileName} is loaded on first use but imports CSS (${css.join(', ')}), which src/scripts/preload-dependencies.ts does not load: import it from a stylesheet of the page instead.`);
+        }
+      }
+    },
+  };
+}
+
+export function leanDynamicImports(): AstroIntegration {
+  return {
+    name: 'essay-lean-dynamic-imports',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [leanDynamicImportsPlugin()] } });
+      },
+    },
+  };
+}
