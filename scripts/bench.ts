@@ -178,7 +178,8 @@ function searchRows(runs: SearchRun[]) {
   const cold = runs.map((r) => r.coldMs);
   const warm = runs.map((r) => r.warmMs);
   const bytes = runs.map((r) => kb(r.firstSearchBytes));
-  row(`search: first search "${COLD_QUERY}", nothing preloaded → results`, stat(cold, 'ms', 0), `< ${TARGETS.coldSearchMs} ms`, target(median(cold) < TARGETS.coldSearchMs));
+  row(`search: first search "${COLD_QUERY}", nothing preloaded, start → results drawn`, stat(cold, 'ms', 0), `< ${TARGETS.coldSearchMs} ms`, target(median(cold) < TARGETS.coldSearchMs));
+  row('search: the same, from the keystroke (the interface loading, and the typing pause)', stat(runs.map((r) => r.coldFromKeystrokeMs), 'ms', 0), '', '');
   row(
     `search: each later search, start → results drawn (${WARM_QUERIES.length} queries a run)`,
     stat(warm, 'ms'),

@@ -35,5 +35,13 @@ for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalin
   });
 }
 
-// A selection may become a quote link: the quote code comes with the reader's first selection.
-document.addEventListener('selectionchange', () => void sharing().catch(() => undefined), { once: true });
+// A selection in the essay may become a quote link: the quote code comes with the reader's first
+// one. Not with any selection change: a caret moving in the search field is one too, and the
+// sharing code would then compete with the first search for the phone's processor.
+function onSelection() {
+  const selection = getSelection();
+  if (!selection || selection.isCollapsed || !selection.anchorNode?.parentElement?.closest('.essay')) return;
+  document.removeEventListener('selectionchange', onSelection);
+  void sharing().catch(() => undefined);
+}
+document.addEventListener('selectionchange', onSelection);

@@ -1,8 +1,8 @@
 /**
  * The search engine in the browser: Pagefind finds candidate paragraphs by their
  * bigrams; each candidate is then checked on its own text (src/lib/search/match.ts).
- * Nothing here loads until `loadEngine()` is first called, when the reader
- * focuses a search field.
+ * Pagefind and the fold table load when `loadEngine()` is first called, as the
+ * reader focuses or types in a search field (src/scripts/search/ui.ts).
  */
 import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../../lib/search/fold';
@@ -81,13 +81,18 @@ function watchBundleLoads(bundle: string) {
 export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
     watchBundleLoads(bundle);
-    const [pagefind, table] = await Promise.all([
+    const loads = Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
       fetch(`${bundle}fold-table.json`).then((response) => {
         if (!response.ok) throw new Error(`fold table: HTTP ${response.status}`);
         return response.json() as Promise<FoldTable>;
       }),
     ]);
+    // Pagefind segments every query with an Intl.Segmenter for the page's language, and a page's
+    // first Chinese word segmenter loads the browser's dictionary: 40–150 ms measured here, on
+    // the first search's path. Made now, it loads while Pagefind's files are on their way.
+    new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'word' });
+    const [pagefind, table] = await loads;
     // Record URLs already carry the site's base path. No worker: this index is small, and starting
     // one (a 43 KB script, then the WebAssembly compiled inside it) made the first search ~40% slower.
     await pagefind.options({ baseUrl: '/', noWorker: true });
@@ -106,6 +111,13 @@ export function loadEngine(bundle: string): Promise<Engine> {
   // A failed load may succeed later (offline for a moment): let the next search try again.
   engine.catch(() => (engine = undefined));
   return engine;
+}
+
+/** Loads what a search for this query needs (the engine, and the index chunks of its words) without searching. */
+export async function prepare(rawQuery: string, bundle: string): Promise<void> {
+  const { pagefind, convert } = await loadEngine(bundle);
+  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text);
+  if (lookup) await pagefind.preload(lookup.exact);
 }
 
 export async function search(rawQuery: string, bundle: string): Promise<SearchOutcome> {

@@ -1,24 +1,20 @@
 /**
  * The search field's behaviour: results as you type, keyboard use, announced
  * counts. Used by the header field on every page (`popup`) and by /search/
- * (`page`, whose URL follows the query). The engine (Pagefind and the fold table)
- * is imported only when a field is first focused or a query arrives. This module
- * itself loads when a field is first used (src/scripts/search/loader.ts).
+ * (`page`, whose URL follows the query). This module and the engine's code load
+ * together when a field is first used (src/scripts/search/loader.ts); Pagefind and
+ * the fold table when the field is focused or typed in.
  */
 import t from 'virtual:client-strings/search';
 import unavailable from 'virtual:client-strings/searchUnavailable';
 import { fill } from '../../lib/fill';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
-import type { SearchHit, SearchOutcome } from './engine';
+import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
 const SLOW_SEARCH_MS = 200;
 
 type Mode = 'popup' | 'page';
-
-function loadEngineModule() {
-  return import('./engine');
-}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
@@ -68,10 +64,7 @@ class SearchBox {
     this.essayUrl = root.dataset.essayUrl!;
 
     this.input.addEventListener('focus', () => {
-      // Only a head start: a failure (offline, say) is the search's to report.
-      loadEngineModule()
-        .then(({ loadEngine }) => loadEngine(this.bundle))
-        .catch(() => undefined);
+      this.headStart();
       if (this.mode === 'popup' && this.input.value.trim()) this.showPanel(true);
     });
     this.input.addEventListener('input', () => this.scheduleSearch());
@@ -92,6 +85,16 @@ class SearchBox {
     }
   }
 
+  /**
+   * The engine starts loading when a field is focused, and each keystroke loads the index
+   * for its query, so both happen while the reader types, not after the pause that starts the
+   * search (as Pagefind's own debouncedSearch does). Only a head start: a failure (offline,
+   * say) is the search's to report.
+   */
+  private headStart(query = '') {
+    prepare(query, this.bundle).catch(() => undefined);
+  }
+
   private fromUrl() {
     this.committedUrl = location.href;
     this.input.value = new URLSearchParams(location.search).get('q') ?? '';
@@ -99,6 +102,7 @@ class SearchBox {
   }
 
   private scheduleSearch() {
+    this.headStart(this.input.value);
     clearTimeout(this.timer);
     if (this.mode === 'page') this.updateUrl('replace');
     this.timer = setTimeout(() => void this.run(this.input.value), DEBOUNCE_MS);
@@ -181,7 +185,6 @@ class SearchBox {
     }, SLOW_SEARCH_MS);
     let outcome: SearchOutcome | Error;
     try {
-      const { search } = await loadEngineModule();
       outcome = await search(query, this.bundle);
     } catch (error) {
       outcome = error instanceof Error ? error : new Error(String(error));

@@ -1,0 +1,66 @@
+/**
+ * What a page loads, and when: one script and one stylesheet up front
+ * (src/scripts/enhance.ts); the code behind search, sharing and the settings
+ * panel when a reader first uses them, and only what that use needs.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** The paths of the scripts the page has fetched so far, with a way to wait for one. */
+function watchScripts(page: Page) {
+  const fetched: string[] = [];
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) fetched.push(path);
+  });
+  return {
+    fetched,
+    /** Whether a script of this module (`share`, `ui`, …; the file name adds a hash) was fetched. */
+    has: (module: string) => fetched.some((path) => new RegExp(`/_astro/${module}\\.[\\w-]+\\.js$`).test(path)),
+  };
+}
+
+for (const path of ['/', '/why-deepseek/', '/zh-hant/', '/search/?q=%E8%BD%AF%E9%98%B6%E5%B1%82']) {
+  test(`${path}: the first view loads one script and one stylesheet`, async ({ page }) => {
+    const scripts = watchScripts(page);
+    const stylesheets: string[] = [];
+    page.on('requestfinished', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill|engine)\./.test(script));
+    expect(entries, 'scripts other than the search page’s own search code').toHaveLength(1);
+    expect(stylesheets).toHaveLength(1);
+    // The search page searches at once; every other page loads nothing of search until it is used.
+    expect(scripts.has('ui'), 'the search interface').toBe(path.startsWith('/search/'));
+    expect(scripts.fetched.some((script) => script.includes('/pagefind/')), 'Pagefind').toBe(path.startsWith('/search/'));
+  });
+}
+
+test('typing in the header search loads the search code and Pagefind, and not the sharing code', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto('/', { waitUntil: 'networkidle' });
+  const field = page.locator('[data-search="popup"] input[type="search"]');
+  await field.click();
+  await page.keyboard.type('软阶层');
+  await expect(page.locator('[data-search="popup"] .search-result').first()).toBeVisible();
+  expect(scripts.has('ui')).toBe(true);
+  expect(scripts.fetched.some((script) => script.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  expect(scripts.has('share'), 'the caret moving in the field is a selection change, but not a selection in the essay').toBe(false);
+});
+
+test('selecting words in the essay loads the sharing code, which offers a quote link', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto('/why-deepseek/', { waitUntil: 'networkidle' });
+  expect(scripts.has('share')).toBe(false);
+  await page.locator('#why-deepseek-1').click({ clickCount: 3 });
+  await expect(page.locator('.quote-button')).toBeVisible();
+  expect(scripts.has('share')).toBe(true);
+});
+
+test('opening the reading settings loads their panel’s code, which applies a choice', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto('/', { waitUntil: 'networkidle' });
+  expect(scripts.has('reader-settings-panel')).toBe(false);
+  await page.locator('.site-header .settings-button').click();
+  await page.locator('#reader-settings input[value="dark"]').check();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(scripts.has('reader-settings-panel')).toBe(true);
+});
