@@ -1,7 +1,8 @@
 /**
  * The site's benchmark: build, first view, Lighthouse and search, printed as one Markdown
- * table of medians (min–max) over several runs. Exits non-zero when a budget is missed;
- * targets are reported but fail nothing.
+ * table of medians (min–max) over several runs. Exits non-zero when a budget is missed.
+ * The timings move with other work on the machine (the table's heading prints the load):
+ * the budgets are for this 2-core machine when it is quiet.
  *
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
@@ -33,13 +34,13 @@ const BUDGETS = {
   firstViewKB: 15,
   /** Each of Lighthouse's four mobile category scores. */
   lighthouseScore: 100,
+  /** The first search on a page, with nothing loaded before the keystroke, from its start to its results drawn. */
+  coldSearchMs: 300,
   /** A search after the first, from its start to its results drawn. */
   warmSearchMs: 30,
   /** Everything the first search fetches. */
   firstSearchKB: 150,
 };
-/** Aims reported beside the figure; see the README for why the first search misses its own. */
-const TARGETS = { coldSearchMs: 300 };
 const PAGES = ['/', '/why-deepseek/'];
 const PARTS = ['build', 'first-view', 'lighthouse', 'search'] as const;
 
@@ -62,12 +63,11 @@ const log = (line: string) => console.error(`  … ${line}`);
 // Other work on the machine moves every timing here; the load before and after says how much.
 const loadBefore = loadavg()[0]!;
 
-type Verdict = 'pass' | 'FAIL' | 'target met' | 'target missed' | '';
+type Verdict = 'pass' | 'FAIL' | '';
 const rows: Array<{ measure: string; result: string; limit: string; verdict: Verdict }> = [];
 const notes: string[] = [];
 const row = (measure: string, result: string, limit = '', verdict: Verdict = '') => rows.push({ measure, result, limit, verdict });
 const budget = (ok: boolean): Verdict => (ok ? 'pass' : 'FAIL');
-const target = (ok: boolean): Verdict => (ok ? 'target met' : 'target missed');
 
 const temp = values.dir ? undefined : mkdtempSync('/tmp/bench-');
 const cache = values.dir ? undefined : mkdtempSync('/tmp/bench-cache-');
@@ -178,7 +178,7 @@ function searchRows(runs: SearchRun[]) {
   const cold = runs.map((r) => r.coldMs);
   const warm = runs.map((r) => r.warmMs);
   const bytes = runs.map((r) => kb(r.firstSearchBytes));
-  row(`search: first search "${COLD_QUERY}", nothing preloaded, start → results drawn`, stat(cold, 'ms', 0), `< ${TARGETS.coldSearchMs} ms`, target(median(cold) < TARGETS.coldSearchMs));
+  row(`search: first search "${COLD_QUERY}", nothing preloaded, start → results drawn`, stat(cold, 'ms', 0), `< ${BUDGETS.coldSearchMs} ms`, budget(median(cold) < BUDGETS.coldSearchMs));
   row('search: the same, from the keystroke (the interface loading, and the typing pause)', stat(runs.map((r) => r.coldFromKeystrokeMs), 'ms', 0), '', '');
   row(
     `search: each later search, start → results drawn (${WARM_QUERIES.length} queries a run)`,
@@ -198,7 +198,7 @@ function searchRows(runs: SearchRun[]) {
 const version = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
 console.log(`\nBenchmark of ${measured}, ${RUNS} run${RUNS > 1 ? 's' : ''} each, ${new Date().toISOString().slice(0, 10)}, ${version}, ${load}\n`);
-const header: Record<keyof (typeof rows)[number], string> = { measure: 'measure', result: 'median (min–max)', limit: 'budget / target', verdict: 'status' };
+const header: Record<keyof (typeof rows)[number], string> = { measure: 'measure', result: 'median (min–max)', limit: 'budget', verdict: 'status' };
 const width = (key: keyof typeof header) => Math.max(...[header, ...rows].map((r) => r[key].length));
 const line = (r: typeof header) => `| ${(['measure', 'result', 'limit', 'verdict'] as const).map((key) => r[key].padEnd(width(key))).join(' | ')} |`;
 console.log(line(header));

@@ -81,18 +81,13 @@ function watchBundleLoads(bundle: string) {
 export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
     watchBundleLoads(bundle);
-    const loads = Promise.all([
+    const [pagefind, table] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
       fetch(`${bundle}fold-table.json`).then((response) => {
         if (!response.ok) throw new Error(`fold table: HTTP ${response.status}`);
         return response.json() as Promise<FoldTable>;
       }),
     ]);
-    // Pagefind segments every query with an Intl.Segmenter for the page's language, and a page's
-    // first Chinese word segmenter loads the browser's dictionary: 40–150 ms measured here, on
-    // the first search's path. Made now, it loads while Pagefind's files are on their way.
-    new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'word' });
-    const [pagefind, table] = await loads;
     // Record URLs already carry the site's base path. No worker: this index is small, and starting
     // one (a 43 KB script, then the WebAssembly compiled inside it) made the first search ~40% slower.
     await pagefind.options({ baseUrl: '/', noWorker: true });
