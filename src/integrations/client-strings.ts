@@ -9,7 +9,6 @@
  * code that loads on first use (search, sharing) brings its own words, in the same
  * file, even offline after loading. The declarations are in src/env.d.ts.
  */
-import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { EDITIONS, SIMPLIFIED } from '../lib/editions';
 import { inEditionScript } from '../lib/traditional';
@@ -33,7 +32,8 @@ function isGroup(name: string): name is keyof typeof clientStrings {
   return Object.hasOwn(clientStrings, name);
 }
 
-function clientStringsPlugin(): Plugin {
+/** The Vite plugin that serves `virtual:client-strings/<group>` (astro.config.ts). */
+export function clientStrings(): Plugin {
   return {
     name: 'essay-client-strings',
     resolveId(id) {
@@ -46,17 +46,6 @@ function clientStringsPlugin(): Plugin {
         this.error(`${PREFIX}${group}: no such group of clientStrings in src/strings.ts (there are ${Object.keys(clientStrings).join(', ')})`);
       }
       return groupModule(group);
-    },
-  };
-}
-
-export function clientStringModules(): AstroIntegration {
-  return {
-    name: 'essay-client-strings',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [clientStringsPlugin()] } });
-      },
     },
   };
 }

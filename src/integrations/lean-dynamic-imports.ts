@@ -7,7 +7,6 @@
  * which that helper would not load.
  */
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 
 // Vite's id for its helper (vite/src/node/plugins/importAnalysisBuild.ts); if Vite renames it,
@@ -15,7 +14,8 @@ import type { Plugin } from 'vite';
 const VITE_PRELOAD_HELPER = '\0vite/preload-helper.js';
 const SITE_PRELOAD_HELPER = fileURLToPath(new URL('../scripts/preload-dependencies.ts', import.meta.url));
 
-function leanDynamicImportsPlugin(): Plugin {
+/** The Vite plugin (astro.config.ts). */
+export function leanDynamicImports(): Plugin {
   return {
     name: 'essay-lean-dynamic-imports',
     enforce: 'pre',
@@ -31,17 +31,6 @@ function leanDynamicImportsPlugin(): Plugin {
           this.error(`${chunk.facadeModuleId ?? chunk.fileName} is loaded on first use but imports CSS (${css.join(', ')}), which src/scripts/preload-dependencies.ts does not load: import it from a stylesheet of the page instead.`);
         }
       }
-    },
-  };
-}
-
-export function leanDynamicImports(): AstroIntegration {
-  return {
-    name: 'essay-lean-dynamic-imports',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [leanDynamicImportsPlugin()] } });
-      },
     },
   };
 }
