@@ -3,11 +3,13 @@
  * its links go where they say, its blocks can be linked, it reads without JavaScript,
  * its lines break the Chinese way, and axe-core finds nothing wrong in light or dark.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { applyTypography } from '../../src/lib/typography';
 import { strings } from '../../src/strings';
-import { readEssayContent } from '../support/essay-content';
+import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import { ALL_ESSAY_PAGES, editionOf } from '../support/editions';
 
 const essay = readEssayContent();
@@ -132,6 +134,33 @@ test.describe('table of contents on /', () => {
       }
     });
   }
+});
+
+test.describe('the header', () => {
+  const author = /^author:\s*(.+)$/m.exec(readFileSync(join(PROJECT_ROOT, 'content/essay.yaml'), 'utf8'))![1]!.trim();
+  const siteTitle = (page: Page) => page.locator('.site-header .site-title');
+
+  test('on a phone it names the site, whole, and the search field has room to show its placeholder', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.goto('/why-deepseek/');
+    await expect(siteTitle(page)).toHaveText(author, { useInnerText: true });
+    expect(await siteTitle(page).evaluate((link) => link.scrollWidth <= link.clientWidth), 'not cut off').toBe(true);
+    const field = page.locator('[data-search="popup"] input[type="search"]');
+    const room = await field.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const padding = parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd);
+      return { needed: context.measureText(input.placeholder).width + padding, has: input.clientWidth };
+    });
+    expect(room.has, `the placeholder needs ${Math.ceil(room.needed)} px`).toBeGreaterThanOrEqual(room.needed);
+  });
+
+  test('on a wide screen it shows the essay’s title, as the full essay’s heading does', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/');
+    await expect(siteTitle(page)).toHaveText(await page.locator('main h1').innerText(), { useInnerText: true });
+  });
 });
 
 test.describe('section pages', () => {
