@@ -3,8 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown';
 import { searchIndex } from './src/integrations/search-index';
 import { securityHeaders } from './src/integrations/security-headers';
-import { clientStringModules } from './src/integrations/client-strings';
-import { leanDynamicImports } from './src/integrations/lean-dynamic-imports';
+import { clientStringsPlugin } from './src/integrations/client-strings';
+import { leanDynamicImportsPlugin } from './src/integrations/lean-dynamic-imports';
 import { EDITIONS, editionParam } from './src/lib/editions';
 
 // One configured origin for canonical and shared URLs; set SITE_URL (and BASE_PATH) when deploying.
@@ -26,8 +26,6 @@ export default defineConfig({
   integrations: [
     searchIndex(),
     securityHeaders(),
-    clientStringModules(),
-    leanDynamicImports(),
     // The sitemap lists the essay's pages in both editions, each with its counterpart as an alternate;
     // search results and the 404 page are not pages to index.
     sitemap({
@@ -42,5 +40,8 @@ export default defineConfig({
   // Every script and stylesheet as a file, none inlined: cacheable across pages, and allowed by
   // the content security policy without 'unsafe-inline' (src/lib/csp.ts).
   build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    plugins: [clientStringsPlugin(), leanDynamicImportsPlugin()],
+    build: { assetsInlineLimit: 0 },
+  },
 });

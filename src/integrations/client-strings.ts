@@ -33,7 +33,7 @@ function isGroup(name: string): name is keyof typeof clientStrings {
 }
 
 /** The Vite plugin that serves `virtual:client-strings/<group>` (astro.config.ts). */
-export function clientStrings(): Plugin {
+export function clientStringsPlugin(): Plugin {
   return {
     name: 'essay-client-strings',
     resolveId(id) {

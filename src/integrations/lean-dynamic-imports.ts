@@ -15,7 +15,7 @@ const VITE_PRELOAD_HELPER = '\0vite/preload-helper.js';
 const SITE_PRELOAD_HELPER = fileURLToPath(new URL('../scripts/preload-dependencies.ts', import.meta.url));
 
 /** The Vite plugin (astro.config.ts). */
-export function leanDynamicImports(): Plugin {
+export function leanDynamicImportsPlugin(): Plugin {
   return {
     name: 'essay-lean-dynamic-imports',
     enforce: 'pre',
