@@ -2,7 +2,8 @@
  * The share card: a 1200×630 PNG for each page, drawn at build time, that chat apps
  * and social sites show with a shared link. It shows the page's heading large, the
  * essay's title smaller (on a section's card), the author and the site's mark, set in
- * Noto Serif SC on the site's paper colour.
+ * Noto Serif on the site's paper colour: SC on the Simplified edition's cards, TC (Taiwan's
+ * standard glyph forms, as the Traditional pages are converted to) on the Traditional one's.
  *
  * The libraries, and why each:
  * - `satori` (Vercel, behind @vercel/og): lays out a tree of flexbox boxes and text and
@@ -11,11 +12,11 @@
  * - `@resvg/resvg-js`: resvg, a small Rust SVG renderer, as prebuilt binaries in npm
  *   packages; it draws that SVG into a PNG the same way on every run, and is told not to
  *   look at the machine's fonts at all.
- * - `@fontsource/noto-serif-sc`: the typeface comes from npm, so the build needs no system
- *   font. It ships WOFF and WOFF2 files: per weight, one covering the 7,946 characters of
- *   Google's "chinese-simplified" subset (Latin included), and ~100 unicode-range slices
- *   that together cover the whole font; a character missing from the first is taken from
- *   its slice. The WOFF2 files are read (smaller, and quicker to unpack than WOFF's zlib in
+ * - `@fontsource/noto-serif-sc` and `-tc`: the typefaces come from npm, so the build needs
+ *   no system font. Each ships WOFF and WOFF2 files: per weight, one covering Google's
+ *   subset for its script ("chinese-simplified", 7,946 characters, or "chinese-traditional";
+ *   Latin included), and ~100 unicode-range slices that together cover the whole font; a
+ *   character missing from the first is taken from its slice. The WOFF2 files are read (smaller, and quicker to unpack than WOFF's zlib in
  *   JavaScript); satori, which cannot read WOFF2, is given the subsets as TrueType.
  * - `fontverter` (subset-font's own converter): unpacks a WOFF2 file once per build.
  * - `subset-font` (HarfBuzz's hb-subset compiled to WebAssembly): cuts each font down to
@@ -35,7 +36,7 @@ import subsetFont from 'subset-font';
 import { breakLines } from './line-breaking';
 import { applyTypography, autospaceRuns } from './typography';
 import { essayPath } from './urls';
-import type { Edition } from './editions';
+import type { Edition, EditionId } from './editions';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -59,6 +60,8 @@ export interface ShareCard {
   /** The essay's title, drawn smaller above a section's heading; omitted on the essay's own card. */
   title?: string;
   author: string;
+  /** The edition whose typeface draws it (see TYPEFACES). */
+  edition: EditionId;
 }
 
 /** The site's palette (src/styles/global.css, light scheme). */
@@ -94,47 +97,66 @@ const SLACK = 0.98;
 type Weight = typeof HEADING_WEIGHT | typeof TEXT_WEIGHT;
 
 // ---------------------------------------------------------------------------
-// Fonts: Noto Serif SC from @fontsource, subset to the characters drawn.
+// Fonts: Noto Serif from @fontsource, subset to the characters drawn.
 
-const FONT_PACKAGE = '@fontsource/noto-serif-sc';
-const FONT_FAMILY = 'Noto Serif SC';
+interface Typeface {
+  family: string;
+  /** The npm package; its files are named `<package name>-<subset>-<weight>-normal.woff2`. */
+  package: `@fontsource/${string}`;
+  /** The package's subset for its script: most of what a card needs; slices have the rest. */
+  mainSubset: string;
+}
+
+/**
+ * Each edition's cards in the glyph forms its readers learnt: the same character can be
+ * drawn differently in mainland and Taiwan standards (the strokes of 说/說 and 骨, the
+ * position of the dot in 户/戶), and Noto Serif has a face for each.
+ */
+export const TYPEFACES: Record<EditionId, Typeface> = {
+  hans: { family: 'Noto Serif SC', package: '@fontsource/noto-serif-sc', mainSubset: 'chinese-simplified' },
+  hant: { family: 'Noto Serif TC', package: '@fontsource/noto-serif-tc', mainSubset: 'chinese-traditional' },
+};
+
 const require = createRequire(import.meta.url);
+const fileOf = (typeface: Typeface, subsetName: string, weight: Weight) =>
+  `${typeface.package.replace('@fontsource/', '')}-${subsetName}-${weight}-normal.woff2`;
 
 const sfntCache = new Map<string, Promise<Buffer>>();
 /**
- * A font file of the package, decompressed to TrueType once per build: each card then
+ * A font file of a package, decompressed to TrueType once per build: each card then
  * subsets it in a few milliseconds (decompressing 2 MB of WOFF2 takes far longer).
  */
-function fontFile(file: string): Promise<Buffer> {
+function fontFile(typeface: Typeface, file: string): Promise<Buffer> {
   let sfnt = sfntCache.get(file);
   if (!sfnt) {
-    sfnt = readFile(require.resolve(`${FONT_PACKAGE}/files/${file}`)).then((data) => fontverter.convert(data, 'truetype'));
+    sfnt = readFile(require.resolve(`${typeface.package}/files/${file}`)).then((data) => fontverter.convert(data, 'truetype'));
     sfntCache.set(file, sfnt);
   }
   return sfnt;
 }
 
 interface Slice {
-  file: (weight: Weight) => string;
+  name: string;
   ranges: Array<[number, number]>;
 }
 
-let slicesCache: Promise<Slice[]> | undefined;
-/** The package's unicode-range slices (its unicode.json: `"[12]": "U+4e00-4e0f,U+5927"`). */
-function slices(): Promise<Slice[]> {
-  slicesCache ??= readFile(require.resolve(`${FONT_PACKAGE}/unicode.json`), 'utf8').then((json) =>
-    Object.entries(JSON.parse(json) as Record<string, string>).map(([key, range]) => {
-      const name = key.replace(/^\[(\d+)\]$/, '$1');
-      return {
-        file: (weight: Weight) => `noto-serif-sc-${name}-${weight}-normal.woff2`,
+const slicesCache = new Map<Typeface, Promise<Slice[]>>();
+/** A package's unicode-range slices (its unicode.json: `"[12]": "U+4e00-4e0f,U+5927"`). */
+function slices(typeface: Typeface): Promise<Slice[]> {
+  let cached = slicesCache.get(typeface);
+  if (!cached) {
+    cached = readFile(require.resolve(`${typeface.package}/unicode.json`), 'utf8').then((json) =>
+      Object.entries(JSON.parse(json) as Record<string, string>).map(([key, range]) => ({
+        name: key.replace(/^\[(\d+)\]$/, '$1'),
         ranges: range.split(',').map((part) => {
           const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
           return [parseInt(from!, 16), parseInt(to!, 16)] as [number, number];
         }),
-      };
-    }),
-  );
-  return slicesCache;
+      })),
+    );
+    slicesCache.set(typeface, cached);
+  }
+  return cached;
 }
 
 /** One subset font: its bytes for satori, and HarfBuzz's view of it for measuring. */
@@ -147,9 +169,9 @@ interface SubsetFont {
   upem: number;
 }
 
-async function subset(file: string, name: string, weight: Weight, chars: string): Promise<SubsetFont> {
+async function subset(typeface: Typeface, file: string, name: string, weight: Weight, chars: string): Promise<SubsetFont> {
   // TrueType out: satori reads it (it cannot read WOFF2), and so does HarfBuzz.
-  const data = await subsetFont(await fontFile(file), chars, { targetFormat: 'truetype' });
+  const data = await subsetFont(await fontFile(typeface, file), chars, { targetFormat: 'truetype' });
   const face = new hb.Face(new hb.Blob(data));
   return { name, weight, data, covers: new Set(face.collectUnicodes()), font: new hb.Font(face), upem: face.upem };
 }
@@ -158,30 +180,30 @@ const codePoint = (char: string) => char.codePointAt(0)!;
 const hex = (char: string) => `U+${codePoint(char).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
- * Fonts of one weight that draw every character of `text`: the chinese-simplified file,
- * then, for characters it lacks, the slices that have them. Throws, naming each
+ * Fonts of one weight that draw every character of `text`: the typeface's file for its
+ * script, then, for characters it lacks, the slices that have them. Throws, naming each
  * character, when the typeface has no glyph for it.
  */
-async function fontsFor(text: string, weight: Weight): Promise<SubsetFont[]> {
+async function fontsFor(typeface: Typeface, text: string, weight: Weight): Promise<SubsetFont[]> {
   const chars = [...new Set(Array.from(text))].filter((char) => !/[\n\r\t]/.test(char)).join('');
-  const fonts = [await subset(`noto-serif-sc-chinese-simplified-${weight}-normal.woff2`, FONT_FAMILY, weight, chars)];
+  const fonts = [await subset(typeface, fileOf(typeface, typeface.mainSubset, weight), typeface.family, weight, chars)];
   let missing = Array.from(chars).filter((char) => !fonts[0]!.covers.has(codePoint(char)));
   if (missing.length > 0) {
     const bySlice = new Map<Slice, string>();
     for (const char of missing) {
       const cp = codePoint(char);
-      const slice = (await slices()).find((s) => s.ranges.some(([from, to]) => cp >= from && cp <= to));
+      const slice = (await slices(typeface)).find((s) => s.ranges.some(([from, to]) => cp >= from && cp <= to));
       if (slice) bySlice.set(slice, (bySlice.get(slice) ?? '') + char);
     }
     for (const [slice, sliceChars] of bySlice) {
-      const file = slice.file(weight);
-      fonts.push(await subset(file, `${FONT_FAMILY} ${file}`, weight, sliceChars));
+      const file = fileOf(typeface, slice.name, weight);
+      fonts.push(await subset(typeface, file, `${typeface.family} ${file}`, weight, sliceChars));
     }
     missing = missing.filter((char) => !fonts.some((font) => font.covers.has(codePoint(char))));
   }
   if (missing.length > 0) {
     throw new Error(
-      `share card: ${FONT_FAMILY} (${FONT_PACKAGE}, weight ${weight}) has no glyph for ` +
+      `share card: ${typeface.family} (${typeface.package}, weight ${weight}) has no glyph for ` +
         missing.map((char) => `"${char}" (${hex(char)})`).join(', ') +
         ` in "${text}". Change the text, or set this card in a font that has ${missing.length > 1 ? 'them' : 'it'}.`,
     );
@@ -336,7 +358,8 @@ const blockHeight = (set: SetText, lineHeight: number) => set.lines.length * set
  * Draw a card. The text passes through the site's typography rules first (full-width
  * punctuation next to Chinese), so the card shows it as the page does.
  */
-export async function renderShareCard({ heading, title, author }: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderShareCard({ heading, title, author, edition }: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
+  const typeface = TYPEFACES[edition];
   const shown = {
     heading: applyTypography(heading),
     title: title === undefined ? undefined : applyTypography(title),
@@ -344,8 +367,8 @@ export async function renderShareCard({ heading, title, author }: ShareCard): Pr
   };
   const regularText = [shown.title ?? '', shown.author].join('');
   const [boldFonts, regularFonts] = await Promise.all([
-    fontsFor(shown.heading, HEADING_WEIGHT),
-    fontsFor(regularText, TEXT_WEIGHT),
+    fontsFor(typeface, shown.heading, HEADING_WEIGHT),
+    fontsFor(typeface, regularText, TEXT_WEIGHT),
   ]);
 
   const kicker =

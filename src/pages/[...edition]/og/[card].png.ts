@@ -21,13 +21,17 @@ export const getStaticPaths = (async () => {
     const shown = (text: string) => inEditionScript(edition, text);
     const params = (card: string) => ({ edition: editionParam(edition), card });
     return [
-      { params: params(essayCard), props: { heading: shown(essay.title), author: shown(essay.author) } satisfies ShareCard },
+      {
+        params: params(essayCard),
+        props: { heading: shown(essay.title), author: shown(essay.author), edition: edition.id } satisfies ShareCard,
+      },
       ...essay.sections.map((section) => ({
         params: params(shareCardName(section.data.slug)),
         props: {
           heading: shown(section.data.title),
           title: shown(essay.title),
           author: shown(essay.author),
+          edition: edition.id,
         } satisfies ShareCard,
       })),
     ];
