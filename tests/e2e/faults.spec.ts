@@ -262,4 +262,22 @@ test.describe('when every script fails to load', () => {
 
     expect(broken.length, 'scripts blocked').toBeGreaterThan(0);
   });
+
+  test('/search/ says that search cannot be used, and links to the full essay', async ({ page }) => {
+    await breakRequests(page, /\.m?js(\?.*)?$/, (route) => route.abort('failed'));
+    await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`);
+    // It waits (3 s) for the scripts that would remove it, then appears.
+    const notice = page.getByRole('paragraph').filter({ hasText: t.failed });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('link', { name: t.openFullEssay, exact: true }).click();
+    await expectEssayReadable(page);
+  });
+});
+
+test.describe('when the scripts load', () => {
+  test('/search/ removes its notice for failed scripts before it could appear', async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`);
+    await expect(page.locator('[data-search-results] > li').first()).toContainText(QUERY);
+    await expect(page.locator('[data-search-fallback]')).toHaveCount(0);
+  });
 });

@@ -502,6 +502,8 @@ test.describe('without JavaScript', () => {
       const essayLink = page.getByRole('link', { name: t.openFullEssay });
       await expect(essayLink).toBeVisible();
       await expect(essayLink).toHaveAttribute('href', '/');
+      // The notice for scripts that failed to load is for browsers that run scripts: never shown here.
+      expect(await page.locator('[data-search-fallback]').evaluate((notice) => getComputedStyle(notice).display)).toBe('none');
       await expect(searchField(page)).toBeHidden();
       await expect(resultsOf(page)).toBeHidden();
       await essayLink.click();

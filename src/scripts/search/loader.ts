@@ -5,6 +5,10 @@
  */
 import t from 'virtual:client-strings/searchUnavailable';
 
+// This script runs, so it is the search, not the page's fallback notice, that tells the reader if
+// search cannot load (/search/, src/pages/[...edition]/search.astro).
+document.querySelector('[data-search-fallback]')?.remove();
+
 let mounted: Promise<void> | undefined;
 let ready = false;
 
