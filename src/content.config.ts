@@ -15,7 +15,6 @@ const essay = defineCollection({
   schema: z
     .object({
       author: z.string().min(1),
-      lang: z.string().regex(/^zh(-[A-Za-z]+)*$/, 'a Chinese BCP 47 tag such as zh-CN'),
       titleFrom: z
         .string()
         .regex(/^lede-\d+$/, 'the id of the lede paragraph whose words title the essay, such as lede-3'),

@@ -8,7 +8,6 @@ import { applyTypography } from './typography';
 
 export interface Essay {
   author: string;
-  lang: string;
   /** The author's own words that title the page (the original gives no title). */
   title: string;
   lede: CollectionEntry<'lede'>;
@@ -49,7 +48,6 @@ async function loadEssay(): Promise<Essay> {
 
   return {
     author: meta.data.author,
-    lang: meta.data.lang,
     title,
     lede,
     note,
