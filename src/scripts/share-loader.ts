@@ -42,6 +42,7 @@ function onSelection() {
   const selection = getSelection();
   if (!selection || selection.isCollapsed || !selection.anchorNode?.parentElement?.closest('.essay')) return;
   document.removeEventListener('selectionchange', onSelection);
-  void sharing().catch(() => undefined);
+  // Not loaded (offline, blocked): a later selection tries again.
+  sharing().catch(() => document.addEventListener('selectionchange', onSelection));
 }
 document.addEventListener('selectionchange', onSelection);
