@@ -34,7 +34,10 @@ const BUDGETS = {
   firstViewKB: 15,
   /** Each of Lighthouse's four mobile category scores. */
   lighthouseScore: 100,
-  /** The first search on a page, with nothing loaded before the keystroke, from its start to its results drawn. */
+  /**
+   * The first search on a page, nothing loaded before its keystroke, from the search's start
+   * (after the typing pause, during which the search files already load) to its results drawn.
+   */
   coldSearchMs: 300,
   /** A search after the first, from its start to its results drawn. */
   warmSearchMs: 30,
@@ -178,7 +181,7 @@ function searchRows(runs: SearchRun[]) {
   const cold = runs.map((r) => r.coldMs);
   const warm = runs.map((r) => r.warmMs);
   const bytes = runs.map((r) => kb(r.firstSearchBytes));
-  row(`search: first search "${COLD_QUERY}", nothing preloaded, start → results drawn`, stat(cold, 'ms', 0), `< ${BUDGETS.coldSearchMs} ms`, budget(median(cold) < BUDGETS.coldSearchMs));
+  row(`search: first search "${COLD_QUERY}" on a fresh page, start → results drawn`, stat(cold, 'ms', 0), `< ${BUDGETS.coldSearchMs} ms`, budget(median(cold) < BUDGETS.coldSearchMs));
   row('search: the same, from the keystroke (the interface loading, and the typing pause)', stat(runs.map((r) => r.coldFromKeystrokeMs), 'ms', 0), '', '');
   row(
     `search: each later search, start → results drawn (${WARM_QUERIES.length} queries a run)`,

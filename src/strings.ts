@@ -79,6 +79,8 @@ export const strings = {
     failed: zh('搜索暂时无法使用。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
     openFullEssay: zh('打开全文'),
     needsJavaScript: zh('搜索需要 JavaScript。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
+    // True both when the search's scripts failed and while a slow connection still brings them.
+    scriptsNotLoaded: zh('搜索所需的脚本还没有载入。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
     resultsLabel: zh('搜索结果'),
   },
 } as const;

@@ -5,7 +5,8 @@
  *
  * Each group is its own module, holding both editions (typeset, and converted to
  * Traditional here at build time, as the pages are by src/middleware.ts), and picks
- * one by the page's `lang`. So a page carries none of this text in its HTML, and the
+ * the page's by its `<html data-edition>` (src/layouts/BaseLayout.astro), which,
+ * unlike `lang`, no page translator rewrites. So a page carries none of this text in its HTML, and the
  * code that loads on first use (search, sharing) brings its own words, in the same
  * file, even offline after loading. The declarations are in src/env.d.ts.
  */
@@ -18,13 +19,13 @@ const PREFIX = 'virtual:client-strings/';
 // Vite's convention for virtual modules: the resolved id starts with \0, so no other plugin reads it as a file.
 const RESOLVED_PREFIX = `\0${PREFIX}`;
 
-/** The module for one group: its text in each edition, keyed by `lang`, the page's one as default export. */
+/** The module for one group: its text in each edition, keyed by edition id, the page's one as default export. */
 export function groupModule(group: keyof typeof clientStrings): string {
   const json = JSON.stringify(clientStrings[group]);
-  const byLang = Object.fromEntries(EDITIONS.map((edition) => [edition.lang, JSON.parse(inEditionScript(edition, json))]));
+  const byEdition = Object.fromEntries(EDITIONS.map((edition) => [edition.id, JSON.parse(inEditionScript(edition, json))]));
   return [
-    `const byLang = ${JSON.stringify(byLang)};`,
-    `export default byLang[document.documentElement.lang] ?? byLang[${JSON.stringify(SIMPLIFIED.lang)}];`,
+    `const byEdition = ${JSON.stringify(byEdition)};`,
+    `export default byEdition[document.documentElement.dataset.edition] ?? byEdition[${JSON.stringify(SIMPLIFIED.id)}];`,
   ].join('\n');
 }
 

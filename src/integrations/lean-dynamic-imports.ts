@@ -24,10 +24,19 @@ export function leanDynamicImportsPlugin(): Plugin {
       return id === VITE_PRELOAD_HELPER ? SITE_PRELOAD_HELPER : undefined;
     },
     generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isDynamicEntry) continue;
+      // Every chunk that only a dynamic import() brings in: the dynamic entries, and what they
+      // alone import. CSS of any of them would reach the page only through Vite's own helper.
+      const chunks = new Map(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
+      const loadedUpFront = new Set<string>();
+      const visit = (fileName: string) => {
+        if (loadedUpFront.has(fileName)) return;
+        loadedUpFront.add(fileName);
+        chunks.get(fileName)?.imports.forEach(visit);
+      };
+      for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+      for (const chunk of chunks.values()) {
         const css = [...(chunk.viteMetadata?.importedCss ?? [])];
-        if (css.length) {
+        if (css.length && !loadedUpFront.has(chunk.fileName)) {
           this.error(`${chunk.facadeModuleId ?? chunk.fileName} is loaded on first use but imports CSS (${css.join(', ')}), which src/scripts/preload-dependencies.ts does not load: import it from a stylesheet of the page instead.`);
         }
       }

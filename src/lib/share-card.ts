@@ -112,7 +112,7 @@ interface Typeface {
  * drawn differently in mainland and Taiwan standards (the strokes of 说/說 and 骨, the
  * position of the dot in 户/戶), and Noto Serif has a face for each.
  */
-export const TYPEFACES: Record<EditionId, Typeface> = {
+const TYPEFACES: Record<EditionId, Typeface> = {
   hans: { family: 'Noto Serif SC', package: '@fontsource/noto-serif-sc', mainSubset: 'chinese-simplified' },
   hant: { family: 'Noto Serif TC', package: '@fontsource/noto-serif-tc', mainSubset: 'chinese-traditional' },
 };

@@ -26,7 +26,7 @@ import type { Edition } from './editions';
 
 export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-/** A text of the essay as an edition shows it: for what the page conversion does not reach (share card images). */
+/** A text as an edition shows it: for what the page conversion does not reach (share card images, the scripts' interface text). */
 export const inEditionScript = (edition: Edition, text: string): string =>
   edition.id === 'hant' ? toTraditional(text) : text;
 

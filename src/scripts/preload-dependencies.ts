@@ -9,7 +9,11 @@
  */
 const requested = new Set<string>();
 
-/** Called by Vite's rewritten `import()`, with the imported module's dependencies relative to the base. */
+/**
+ * Called by Vite's rewritten `import()`, with the imported module's dependencies relative to the
+ * base: this site's base is always an absolute path (astro.config.ts), so Vite's third argument,
+ * the importer's URL for relative bases, is not needed.
+ */
 export function __vitePreload<T>(load: () => Promise<T>, dependencies?: string[]): Promise<T> {
   for (const dependency of dependencies ?? []) {
     if (requested.has(dependency)) continue;

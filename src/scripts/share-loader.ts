@@ -40,7 +40,9 @@ for (const permalink of document.querySelectorAll<HTMLAnchorElement>('a.permalin
 // sharing code would then compete with the first search for the phone's processor.
 function onSelection() {
   const selection = getSelection();
-  if (!selection || selection.isCollapsed || !selection.anchorNode?.parentElement?.closest('.essay')) return;
+  const anchor = selection?.anchorNode;
+  const where = anchor instanceof Element ? anchor : anchor?.parentElement;
+  if (!selection || selection.isCollapsed || !where?.closest('.essay')) return;
   document.removeEventListener('selectionchange', onSelection);
   // Not loaded (offline, blocked): a later selection tries again.
   sharing().catch(() => document.addEventListener('selectionchange', onSelection));

@@ -1,7 +1,10 @@
 /**
  * On wide screens the table of contents stays beside the essay; it marks the
  * section being read (`aria-current="location"`, styled in the stylesheet).
+ * Loaded by src/scripts/enhance.ts once the screen is that wide.
  */
+import { WIDE_CONTENTS_QUERY } from '../lib/wide-contents';
+
 const links = new Map(
   Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'), (link) => [
     decodeURIComponent(link.hash.slice(1)),
@@ -25,7 +28,7 @@ function markCurrent() {
 
 // Only where the contents stay beside the text (the stylesheet's wide layout); elsewhere the mark
 // is never seen, and measuring the sections would only cost a phone a layout.
-const wide = matchMedia('(min-width: 76rem)');
+const wide = matchMedia(WIDE_CONTENTS_QUERY);
 let queued = false;
 function onScroll() {
   if (queued) return;

@@ -263,11 +263,11 @@ test.describe('when every script fails to load', () => {
     expect(broken.length, 'scripts blocked').toBeGreaterThan(0);
   });
 
-  test('/search/ says that search cannot be used, and links to the full essay', async ({ page }) => {
+  test('/search/ says that the search scripts have not loaded, and links to the full essay', async ({ page }) => {
     await breakRequests(page, /\.m?js(\?.*)?$/, (route) => route.abort('failed'));
     await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`);
     // It waits (3 s) for the scripts that would remove it, then appears.
-    const notice = page.getByRole('paragraph').filter({ hasText: t.failed });
+    const notice = page.getByRole('paragraph').filter({ hasText: t.scriptsNotLoaded });
     await expect(notice).toBeVisible();
     await notice.getByRole('link', { name: t.openFullEssay, exact: true }).click();
     await expectEssayReadable(page);
@@ -275,6 +275,22 @@ test.describe('when every script fails to load', () => {
 });
 
 test.describe('when the scripts load', () => {
+  test('slowly: /search/ says they have not loaded yet, then searches once they arrive', async ({ page }) => {
+    // The page's script (the first it asks for) 6 s late: the notice appears after its 3 s, and goes when search starts.
+    let delayed = false;
+    await page.route(/\/_astro\/.*\.js(\?.*)?$/, async (route) => {
+      if (!delayed) {
+        delayed = true;
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+      }
+      await route.continue();
+    });
+    await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`, { waitUntil: 'commit' });
+    await expect(page.getByRole('paragraph').filter({ hasText: t.scriptsNotLoaded })).toBeVisible();
+    await expect(page.locator('[data-search-results] > li').first()).toContainText(QUERY, { timeout: 15_000 });
+    await expect(page.locator('[data-search-fallback]')).toHaveCount(0);
+  });
+
   test('/search/ removes its notice for failed scripts before it could appear', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent(QUERY)}`);
     await expect(page.locator('[data-search-results] > li').first()).toContainText(QUERY);

@@ -19,23 +19,45 @@ function watchScripts(page: Page) {
   };
 }
 
-for (const path of ['/', '/why-deepseek/', '/zh-hant/', '/search/?q=%E8%BD%AF%E9%98%B6%E5%B1%82']) {
-  test(`${path}: the first view loads one script and one stylesheet`, async ({ page }) => {
-    const scripts = watchScripts(page);
-    const stylesheets: string[] = [];
-    page.on('requestfinished', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
-    await page.goto(path, { waitUntil: 'networkidle' });
-    const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill|engine)\./.test(script));
-    expect(entries, 'scripts other than the search page’s own search code').toHaveLength(1);
-    expect(stylesheets).toHaveLength(1);
-    // The search page searches at once; every other page loads nothing of search until it is used.
-    expect(scripts.has('ui'), 'the search interface').toBe(path.startsWith('/search/'));
-    expect(scripts.fetched.some((script) => script.includes('/pagefind/')), 'Pagefind').toBe(path.startsWith('/search/'));
-  });
-}
+const PHONE = { width: 390, height: 844 };
+
+test.describe('on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  for (const path of ['/', '/why-deepseek/', '/zh-hant/', '/search/?q=%E8%BD%AF%E9%98%B6%E5%B1%82']) {
+    test(`${path}: the first view loads one script and one stylesheet`, async ({ page }) => {
+      const scripts = watchScripts(page);
+      const stylesheets: string[] = [];
+      page.on('requestfinished', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill)\./.test(script));
+      expect(entries, 'scripts other than the search page’s own search code').toHaveLength(1);
+      expect(stylesheets).toHaveLength(1);
+      // The search page searches at once; every other page loads nothing of search until it is used.
+      expect(scripts.has('ui'), 'the search interface').toBe(path.startsWith('/search/'));
+      expect(scripts.fetched.some((script) => script.includes('/pagefind/')), 'Pagefind').toBe(path.startsWith('/search/'));
+    });
+  }
+});
+
+test('the contents’ code loads where they stay beside the text: on a wide screen, or once a phone’s screen turns wide', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.setViewportSize(PHONE);
+  await page.goto('/', { waitUntil: 'networkidle' });
+  expect(scripts.has('toc')).toBe(false);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => scripts.has('toc')).toBe(true);
+  // And it marks the section being read.
+  await page.locator('#us-china-tech').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 200);
+  await expect(page.locator('.toc a[aria-current="location"]')).toHaveCount(1);
+});
 
 test('typing in the header search loads the search code and Pagefind, and not the sharing code', async ({ page }) => {
   const scripts = watchScripts(page);
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => response.status() >= 400 && failed.push(`${response.url()}: ${response.status()}`));
   await page.goto('/', { waitUntil: 'networkidle' });
   const field = page.locator('[data-search="popup"] input[type="search"]');
   await field.click();
@@ -44,6 +66,19 @@ test('typing in the header search loads the search code and Pagefind, and not th
   expect(scripts.has('ui')).toBe(true);
   expect(scripts.fetched.some((script) => script.endsWith('/pagefind/pagefind.js'))).toBe(true);
   expect(scripts.has('share'), 'the caret moving in the field is a selection change, but not a selection in the essay').toBe(false);
+  // Every file the search asked for (and preloaded: src/scripts/preload-dependencies.ts) was there.
+  expect(failed).toEqual([]);
+});
+
+test('the scripts run dynamic imports through the site’s small preload helper, not Vite’s', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto('/', { waitUntil: 'networkidle' });
+  const [entry] = scripts.fetched.filter((script) => script.startsWith('/_astro/'));
+  const source = await (await page.request.get(entry!)).text();
+  // Vite's helper announces failures as `vite:preloadError` and loads stylesheets; the site's does neither.
+  expect(source).toContain('modulepreload');
+  expect(source).not.toContain('vite:preloadError');
+  expect(scripts.fetched.some((script) => /preload-helper/.test(script))).toBe(false);
 });
 
 test('selecting words in the essay loads the sharing code, which offers a quote link', async ({ page }) => {

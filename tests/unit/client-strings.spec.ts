@@ -6,10 +6,10 @@ import { fill } from '../../src/lib/fill';
 import { clientStrings } from '../../src/strings';
 import { SIMPLIFIED, TRADITIONAL } from '../../src/lib/editions';
 
-/** What `import t from 'virtual:client-strings/<group>'` gives a page with this `lang`. */
-function stringsOnPage(group: keyof typeof clientStrings, lang: string): unknown {
+/** What `import t from 'virtual:client-strings/<group>'` gives a page of this edition (`<html data-edition>`). */
+function stringsOnPage(group: keyof typeof clientStrings, edition: string | undefined): unknown {
   const code = groupModule(group).replace('export default', 'result =');
-  const context: { document: unknown; result?: unknown } = { document: { documentElement: { lang } } };
+  const context: { document: unknown; result?: unknown } = { document: { documentElement: { dataset: { edition } } } };
   runInNewContext(code, context);
   return context.result;
 }
@@ -26,17 +26,17 @@ const convertAll = (value: unknown): unknown =>
 test.describe('interface text compiled into the scripts', () => {
   for (const group of Object.keys(clientStrings) as Array<keyof typeof clientStrings>) {
     test(`${group}: the Simplified page gets the text of src/strings.ts`, () => {
-      expect(stringsOnPage(group, SIMPLIFIED.lang)).toEqual(clientStrings[group]);
+      expect(stringsOnPage(group, SIMPLIFIED.id)).toEqual(clientStrings[group]);
     });
 
     test(`${group}: the Traditional page gets every string converted, nothing else changed`, () => {
-      const traditional = stringsOnPage(group, TRADITIONAL.lang);
+      const traditional = stringsOnPage(group, TRADITIONAL.id);
       expect(traditional).toEqual(convertAll(clientStrings[group]));
       expect(traditional).not.toEqual(clientStrings[group]);
     });
 
-    test(`${group}: a page without a known lang gets the Simplified text`, () => {
-      expect(stringsOnPage(group, '')).toEqual(clientStrings[group]);
+    test(`${group}: a page without a known edition gets the Simplified text`, () => {
+      expect(stringsOnPage(group, undefined)).toEqual(clientStrings[group]);
       expect(stringsOnPage(group, 'en')).toEqual(clientStrings[group]);
     });
   }
