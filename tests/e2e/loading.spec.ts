@@ -4,6 +4,9 @@
  * panel when a reader first uses them, and only what that use needs.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readEssayContent } from '../support/essay-content';
+
+const { sections } = readEssayContent();
 
 /** The paths of the scripts the page has fetched so far, with a way to wait for one. */
 function watchScripts(page: Page) {
@@ -48,7 +51,7 @@ test('the contents’ code loads where they stay beside the text: on a wide scre
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect.poll(() => scripts.has('toc')).toBe(true);
   // And it marks the section being read.
-  await page.locator('#us-china-tech').scrollIntoViewIfNeeded();
+  await page.locator(`[id="${sections[1]!.slug}"]`).scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 200);
   await expect(page.locator('.toc a[aria-current="location"]')).toHaveCount(1);
 });
