@@ -21,6 +21,8 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
     { name: 'e2e', testDir: 'tests/e2e', testIgnore: 'base-path.spec.ts' },
+    // Chromium, Firefox and WebKit side by side (tests/support/engines.ts drives the other two).
+    { name: 'engines', testDir: 'tests/engines' },
     {
       name: 'base-path',
       testDir: 'tests/e2e',

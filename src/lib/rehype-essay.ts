@@ -6,7 +6,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { paragraphId } from './block-ids';
-import { applyTypography, autospaceRuns } from './typography';
+import { applyTypography, typesetRuns } from './typography';
 import { strings } from '../strings';
 
 /**
@@ -32,7 +32,7 @@ const UNBROKEN_RUN = /^(?=.{3,16}$).+[-/ ].+$/u;
 
 /**
  * Numbers in vertical text (竖排), as Chinese books set them: one or two digits side by side
- * in one upright column (`text-combine-upright`, 纵中横), three or four stacked upright (years);
+ * in one upright column (`text-combine-upright`, 纵中横), three or four stacked upright (years), one cell each;
  * longer numbers and Latin words lie sideways. The classes do nothing in horizontal text.
  */
 const COMBINED_DIGITS = /^\d{1,2}$/;
@@ -40,7 +40,15 @@ const UPRIGHT_DIGITS = /^\d{3,4}$/;
 
 /** Hast for a run of text with the typography rules applied (shared with the Astro components). */
 export function typesetHast(text: string): ElementContent[] {
-  return autospaceRuns(applyTypography(text)).map((run): ElementContent => {
+  return typesetRuns(applyTypography(text)).map((run): ElementContent => {
+    if (run.punctuation) {
+      return {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: run.punctuation },
+        children: [{ type: 'text', value: run.text }],
+      };
+    }
     if (run.spaceBefore === undefined) return { type: 'text', value: run.text };
     const className = [
       run.spaceBefore && 'space-before',
@@ -49,12 +57,12 @@ export function typesetHast(text: string): ElementContent[] {
       COMBINED_DIGITS.test(run.text) && 'digits-combined',
       UPRIGHT_DIGITS.test(run.text) && 'digits-upright',
     ].filter((name): name is string => Boolean(name));
-    return {
-      type: 'element',
-      tagName: 'span',
-      properties: { className },
-      children: [{ type: 'text', value: run.text }],
-    };
+    // Each digit of an upright number is its own one-cell combination: WebKit draws a run set
+    // with text-orientation: upright over itself, while a combined cell it draws right everywhere.
+    const children: ElementContent[] = UPRIGHT_DIGITS.test(run.text)
+      ? Array.from(run.text, (digit) => ({ type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: digit }] }))
+      : [{ type: 'text', value: run.text }];
+    return { type: 'element', tagName: 'span', properties: { className }, children };
   });
 }
 

@@ -11,6 +11,9 @@
  * |                         | `“…1号”(Sputnik 1)。` → full-width parentheses, Latin inside untouched |
  * | interpunctInForeignNames | `肯尼斯.斯坦利` → `肯尼斯·斯坦利`        |
  * | autospaceRuns           | marks `DeepSeek` in `的DeepSeek在` so CSS can space it without adding characters |
+ * | punctuationMarks        | marks curly quotes in Chinese text (set full-width) and adjacent marks (`。”`, squeezed to 1.5 em) |
+ *
+ * `typesetRuns` applies rules 3 and 4 together: the runs the pages render, one element per marked run.
  */
 
 const HAN = /\p{Script=Han}/u;
@@ -147,5 +150,98 @@ export function autospaceRuns(text: string): TextRun[] {
   }
   plain += text.slice(last);
   if (plain) runs.push({ text: plain });
+  return runs;
+}
+
+/**
+ * Chinese punctuation classes, each defined once (after heti, and CSS Text 4's classes for
+ * `text-spacing-trim`). In the mainland's glyph forms a full-width mark fills one side of its
+ * em square and leaves the other blank: that blank half is what adjacent marks squeeze.
+ */
+export const PUNCTUATION = {
+  /** Opening brackets and quotes （［｛〔〈《「『【〖〘〚“‘: blank on their starting side. */
+  opening: new Set(Array.from('\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A\u201C\u2018')),
+  /**
+   * Closing brackets and quotes ）］｝〕〉》」』】〗〙〛”’, and the pause and stop marks 、，。．,
+   * blank on their ending side. ：；？！ are left out: fonts differ in where they stand.
+   */
+  closing: new Set(
+    Array.from('\uFF09\uFF3D\uFF5D\u3015\u3009\u300B\u300D\u300F\u3011\u3017\u3019\u301B\u201D\u2019\u3001\uFF0C\u3002\uFF0E'),
+  ),
+  /** Curly quotes “”‘’: full-width in Chinese text, proportional in Latin text. */
+  curlyQuotes: new Set(Array.from('\u201C\u201D\u2018\u2019')),
+} as const;
+
+/** How a punctuation mark is shown: each name is a class in the stylesheet (global.css). */
+export type PunctuationMark =
+  /** A curly quote in Chinese text: drawn from the CJK face, full-width. */
+  | 'cjk-quote'
+  /** The first of two adjacent marks whose facing halves are blank: its ending half is squeezed. */
+  | 'squeeze-end'
+  /** An opening mark after another opening mark: its starting half is squeezed. */
+  | 'squeeze-start';
+
+/**
+ * Rule 4. Punctuation that CSS alone cannot set right in every browser, marked by position
+ * (code-unit offsets into `text`).
+ *
+ * - A curly quote with Chinese text (Han or Chinese punctuation) on either side is a Chinese
+ *   quote: clreq and GB/T 15834 set it full-width. Latin faces draw it half as wide, and every
+ *   font stack starts with one, so it is marked to be drawn from the CJK face.
+ * - Two adjacent full-width marks (clreq 3.1.6.3, 标点挤压): closing then closing or opening
+ *   (`。”`, `，「`, `）。`) squeeze the first one's ending half; opening then opening (`《「`) the
+ *   second one's starting half. Chromium does this itself (`text-spacing-trim`); the stylesheet
+ *   applies the marks only where a browser does not, so nothing is squeezed twice.
+ */
+export function punctuationMarks(text: string): Map<number, PunctuationMark[]> {
+  const chars = Array.from(text);
+  const marks = new Map<number, PunctuationMark[]>();
+  let offset = 0;
+  chars.forEach((char, i) => {
+    const found: PunctuationMark[] = [];
+    const before = chars[i - 1];
+    const after = chars[i + 1];
+    if (PUNCTUATION.curlyQuotes.has(char) && (isCjk(before) || isCjk(after))) found.push('cjk-quote');
+    if (PUNCTUATION.closing.has(char) && after && (PUNCTUATION.closing.has(after) || PUNCTUATION.opening.has(after))) {
+      found.push('squeeze-end');
+    }
+    if (PUNCTUATION.opening.has(char) && before && PUNCTUATION.opening.has(before)) found.push('squeeze-start');
+    if (found.length) marks.set(offset, found);
+    offset += char.length;
+  });
+  return marks;
+}
+
+/** A run of typeset text: plain, a Latin/numeric run next to Han (rule 3), or one marked mark (rule 4). */
+export interface TypesetRun extends TextRun {
+  punctuation?: PunctuationMark[];
+}
+
+/**
+ * Rules 3 and 4 over text that rules 1 and 2 have set: the runs the pages render, in order.
+ * Joined, their texts give back `text`: no rule adds or removes a character.
+ */
+export function typesetRuns(text: string): TypesetRun[] {
+  const marks = punctuationMarks(text);
+  const runs: TypesetRun[] = [];
+  let offset = 0;
+  for (const run of autospaceRuns(text)) {
+    const start = offset;
+    offset += run.text.length;
+    if (run.spaceBefore !== undefined) {
+      runs.push(run);
+      continue;
+    }
+    let plainStart = 0;
+    for (const [at, punctuation] of marks) {
+      if (at < start || at >= offset) continue;
+      const local = at - start;
+      const mark = String.fromCodePoint(run.text.codePointAt(local)!);
+      if (local > plainStart) runs.push({ text: run.text.slice(plainStart, local) });
+      runs.push({ text: mark, punctuation });
+      plainStart = local + mark.length;
+    }
+    if (plainStart < run.text.length) runs.push({ text: run.text.slice(plainStart) });
+  }
   return runs;
 }

@@ -20,6 +20,12 @@ import { WIDE_CONTENTS_QUERY } from '../lib/wide-contents';
 const arriving = location.hash || new URLSearchParams(location.search).has(HIGHLIGHT_PARAM);
 if (arriving && document.querySelector('.essay')) void import('./landing');
 
+// Opening punctuation at a line's start is trimmed by CSS where the browser has text-spacing-trim,
+// and by this script where it has not (Firefox, Safari, older WebViews).
+if (document.querySelector('.essay') && !CSS.supports('text-spacing-trim', 'space-first')) {
+  void import('./trim-line-starts');
+}
+
 // The contents mark the section being read only where they stay beside the text: their code loads
 // on a screen that wide, or once it becomes that wide (a window widened, a tablet turned).
 if (document.querySelector('.toc')) {
