@@ -6,6 +6,7 @@
 import jsQR from 'jsqr';
 import { strings } from '../../src/strings';
 import { ENGINES, waitFor } from '../support/engines';
+import { inkIn, type Box } from '../support/typography-probes';
 import { expect, test } from './fixtures';
 
 /** Everything the page fetched that is not on its own origin. */
@@ -87,20 +88,30 @@ for (const engine of ENGINES) {
         await waitFor(page, (win, selector) => win.document.querySelector(selector)?.getBoundingClientRect().width, option);
         await page.click(option);
       }
+      await page.click('#reader-settings .settings-close');
       const applied = await waitFor(page, (win) => {
         const doc = win.document;
         if (win.getComputedStyle(doc.querySelector('.essay')!).writingMode !== 'vertical-rl') return undefined;
+        if (doc.querySelector('#reader-settings')!.matches(':popover-open')) return undefined;
         const paragraphs = [...doc.querySelectorAll('.prose p')].slice(0, 2).map((p) => p.getBoundingClientRect());
-        // Each digit of a year stacked upright has its own cell, one below the other.
-        const year = doc.querySelector('.digits-upright')!;
-        const text = year.firstChild as Text;
-        const cells = Array.from(text.data, (_, i) => {
+        // Each digit of a number stacked upright has its own cell, one below the other.
+        const year = doc.querySelector('#why-deepseek-2 .digits-upright')!;
+        const box = (range: Range | Element) => {
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x, y, width, height };
+        };
+        const cells = [...year.children].map(box);
+        // The first full-width comma of the paragraph.
+        const walker = doc.createTreeWalker(doc.querySelector('#why-deepseek-2')!, NodeFilter.SHOW_TEXT);
+        let comma: Box | undefined;
+        for (let node = walker.nextNode(); node && !comma; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf('\uFF0C');
+          if (at < 0) continue;
           const range = doc.createRange();
-          range.setStart(text, i);
-          range.setEnd(text, i + 1);
-          const { top, bottom } = range.getBoundingClientRect();
-          return { top, bottom };
-        });
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          comma = box(range);
+        }
         return {
           theme: doc.documentElement.dataset.theme,
           background: win.getComputedStyle(doc.body).backgroundColor,
@@ -109,17 +120,31 @@ for (const engine of ENGINES) {
           secondRight: paragraphs[1]!.right,
           year: year.textContent,
           cells,
+          comma: comma!,
         };
       });
+      const ink = await page.run(inkIn, (await page.screenshot()).toString('base64'), [applied.comma, ...applied.cells]);
       expect(applied.theme).toBe('dark');
       const [r, g, b] = applied.background.match(/\d+/g)!.map(Number);
       expect(r! + g! + b!, applied.background).toBeLessThan(150);
       expect(applied.size).toBeGreaterThan(sizeBefore);
       expect(applied.firstRight, 'the first paragraph stands right of the second').toBeGreaterThan(applied.secondRight);
       expect(applied.year).toMatch(/^\d{3,4}$/);
+      // A cell of its own: as tall as a Han character (digits drawn in half an em overlap).
+      for (const cell of applied.cells) expect(cell.height, `a digit's cell in ${applied.year}`).toBeGreaterThan(0.9 * applied.size);
       applied.cells.slice(1).forEach((cell, i) => {
-        expect(cell.top, `digit ${i + 2} of ${applied.year} below digit ${i + 1}`).toBeGreaterThanOrEqual(applied.cells[i]!.bottom - 1);
+        expect(cell.y, `digit ${i + 2} of ${applied.year} below digit ${i + 1}`).toBeGreaterThanOrEqual(applied.cells[i]!.y + applied.cells[i]!.height - 1);
       });
+      // Legible: each digit's cell holds its own ink, centred (not drawn over its neighbours).
+      const [commaInk, ...digitInk] = ink;
+      digitInk.forEach((cell, i) => {
+        expect(cell.count, `ink in the cell of digit ${i + 1} of ${applied.year}`).toBeGreaterThan(8);
+        expect(Math.abs(cell.y - 0.5), `digit ${i + 1} centred in its cell`).toBeLessThan(0.2);
+      });
+      // The comma in its vertical place: high and to the right of its cell (Simplified forms).
+      expect(commaInk!.count).toBeGreaterThan(4);
+      expect(commaInk!.y, 'the comma stands in the top half').toBeLessThan(0.5);
+      expect(commaInk!.x, 'the comma stands in the right half').toBeGreaterThan(0.5);
       await page.run((win) => win.localStorage.clear());
     });
   });

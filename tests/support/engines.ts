@@ -122,6 +122,15 @@ function serialise(probe: Probe<unknown[], unknown>): string {
   return probe.toString();
 }
 
+/**
+ * Resolves once a change made to the page has been painted: two animation frames, then a moment
+ * for engines whose screenshot comes from the compositor (WebKitGTK showed the frame before).
+ */
+const painted: Probe<[], boolean> = (win) =>
+  new Promise((resolve) =>
+    win.requestAnimationFrame(() => win.requestAnimationFrame(() => setTimeout(() => resolve(true), 150))),
+  );
+
 /** The source run in the page: finds the window to measure, then calls the probe there. */
 function inPage(probeSource: string, args: unknown[]): string {
   return (
@@ -160,7 +169,8 @@ class ChromiumPage implements EnginePage {
   async url() {
     return this.page.url();
   }
-  screenshot() {
+  async screenshot() {
+    await this.run(painted);
     return this.page.screenshot();
   }
   async close() {
@@ -199,6 +209,7 @@ class FirefoxPage implements EnginePage {
     return this.page.url();
   }
   async screenshot() {
+    await this.run(painted);
     return Buffer.from(await this.page.screenshot());
   }
   async close() {
@@ -320,6 +331,7 @@ class WebKitPage implements EnginePage {
     return this.driver.getCurrentUrl();
   }
   async screenshot() {
+    await this.run(painted);
     return Buffer.from(await this.driver.takeScreenshot(), 'base64');
   }
   async close() {

@@ -213,3 +213,52 @@ export function copiedParagraphs(win: Window): Array<{ id: string; copied: strin
     return { id: p.id, copied, text: p.textContent ?? '' };
   });
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where the ink is in each box of a screenshot of the window: its centre relative to the box
+ * ((0, 0) top left, (1, 1) bottom right) and how many pixels are ink, that is, far in lightness
+ * from the page's background (so it works in both themes).
+ */
+export async function inkIn(win: Window, pngBase64: string, boxes: Box[]): Promise<Array<{ x: number; y: number; count: number }>> {
+  const doc = win.document;
+  const img = new win.Image();
+  img.src = `data:image/png;base64,${pngBase64}`;
+  await img.decode();
+  const canvas = Object.assign(doc.createElement('canvas'), { width: img.width, height: img.height });
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(img, 0, 0);
+  const [br, bg, bb] = win.getComputedStyle(doc.body).backgroundColor.match(/\d+/g)!.map(Number);
+  const lightness = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const background = lightness(br!, bg!, bb!);
+  // A probe in an iframe measures the iframe's boxes; the screenshot is of the whole window.
+  const frame = win.frameElement?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  const scale = win.devicePixelRatio;
+  return boxes.map((box) => {
+    const left = Math.round((box.x + frame.left) * scale);
+    const top = Math.round((box.y + frame.top) * scale);
+    const width = Math.max(1, Math.round(box.width * scale));
+    const height = Math.max(1, Math.round(box.height * scale));
+    const { data } = context.getImageData(left, top, width, height);
+    let sumX = 0;
+    let sumY = 0;
+    let count = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (Math.abs(lightness(data[i]!, data[i + 1]!, data[i + 2]!) - background) > 90) {
+          sumX += x;
+          sumY += y;
+          count++;
+        }
+      }
+    }
+    return { x: count ? sumX / count / width : NaN, y: count ? sumY / count / height : NaN, count };
+  });
+}

@@ -12,6 +12,8 @@ import {
   interpunctInForeignNames,
   isCjk,
   isHan,
+  punctuationMarks,
+  typesetRuns,
 } from '../../src/lib/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
@@ -297,5 +299,67 @@ test.describe('rule 3: autospaceRuns', () => {
         offset += run.text.length;
       }
     }
+  });
+});
+
+test.describe('rule 4: punctuationMarks', () => {
+  const marked = (text: string) => Object.fromEntries(punctuationMarks(text));
+
+  test('a curly quote next to Chinese text is a Chinese quote, on whichever side the Chinese stands', () => {
+    expect(marked('卫星\u201C斯普特尼克\u201D')).toEqual({ 2: ['cjk-quote'], 8: ['cjk-quote'] });
+    expect(marked('的\u201CSputnik moment\u201D。')).toEqual({ 1: ['cjk-quote'], 16: ['cjk-quote', 'squeeze-end'] });
+  });
+
+  test('quotes in Latin text stay Latin: a quote with no Chinese beside it is not marked', () => {
+    expect(marked('\u201CSputnik moment\u201D')).toEqual({});
+    expect(marked('don\u2019t')).toEqual({});
+    expect(marked('a \u2018b\u2019 c')).toEqual({});
+  });
+
+  test('closing then closing or opening squeezes the first mark; opening then opening the second', () => {
+    expect(marked('耻\u201D。在')).toEqual({ 1: ['cjk-quote', 'squeeze-end'] });
+    expect(marked('划。《伟大')).toEqual({ 1: ['squeeze-end'] });
+    expect(marked(`1${CLOSE}。这`)).toEqual({ 1: ['squeeze-end'] });
+    expect(marked('、「甲')).toEqual({ 0: ['squeeze-end'] });
+    expect(marked('《「甲」》')).toEqual({ 1: ['squeeze-start'], 3: ['squeeze-end'] });
+  });
+
+  test('marks that do not face each other with blank halves are not squeezed', () => {
+    // Opening then closing (an empty pair), a mark beside a letter, and ？！ whose place varies by font.
+    expect(marked('「」')).toEqual({});
+    expect(marked(`甲${QUESTION}」`)).toEqual({});
+    expect(marked('甲。乙，丙')).toEqual({});
+  });
+
+  test('offsets are UTF-16 offsets, right after characters outside the Basic Multilingual Plane', () => {
+    expect(marked('\u{20000}。」')).toEqual({ 2: ['squeeze-end'] });
+  });
+});
+
+test.describe('typesetRuns: rules 3 and 4 together', () => {
+  test('gives each marked mark its own run, keeps Latin runs whole, and never changes the text', () => {
+    expect(typesetRuns('的\u201CDeepSeek\u201D在')).toEqual([
+      { text: '的' },
+      { text: '\u201C', punctuation: ['cjk-quote'] },
+      { text: 'DeepSeek' },
+      { text: '\u201D', punctuation: ['cjk-quote'] },
+      { text: '在' },
+    ]);
+    for (const text of essayTexts.map(applyTypography)) {
+      const runs = typesetRuns(text);
+      expect(runs.map((run) => run.text).join(''), text).toBe(text);
+      expect(runs.every((run) => run.text.length > 0)).toBe(true);
+    }
+  });
+
+  test('the essay: every curly quote beside Chinese is marked, and its adjacent marks squeezed once', () => {
+    const runs = essayTexts.map(applyTypography).flatMap(typesetRuns);
+    const quotes = runs.filter((run) => run.punctuation?.includes('cjk-quote'));
+    expect(quotes.map((run) => run.text).join('')).toMatch(/^[\u201C\u201D]+$/u);
+    // In this essay every curly quote stands beside Chinese text.
+    const all = essayTexts.join('').match(/[\u201C\u201D\u2018\u2019]/gu) ?? [];
+    expect(all.length).toBeGreaterThan(10);
+    expect(quotes.length).toBe(all.length);
+    expect(runs.filter((run) => run.punctuation?.includes('squeeze-end')).length).toBeGreaterThan(5);
   });
 });
