@@ -20,6 +20,10 @@ import { WIDE_CONTENTS_QUERY } from '../lib/wide-contents';
 const arriving = location.hash || new URLSearchParams(location.search).has(HIGHLIGHT_PARAM);
 if (arriving && document.querySelector('.essay')) void import('./landing');
 
+// Engines without popovers open the share and settings panels through this (the panels' own
+// code imports it too).
+if (typeof HTMLElement.prototype.showPopover !== 'function') void import('./panels');
+
 // Opening punctuation at a line's start is trimmed by CSS where the browser has text-spacing-trim,
 // and by this script where it has not (Firefox, Safari, older WebViews).
 if (document.querySelector('.essay') && !CSS.supports('text-spacing-trim', 'space-first')) {

@@ -38,7 +38,7 @@ for (const engine of ENGINES) {
         if (!marked) return undefined;
         const rect = marked.getBoundingClientRect();
         const header = win.document.querySelector('.site-header')!.getBoundingClientRect().bottom;
-        const text = marked instanceof win.Range ? marked.toString() : (marked.textContent ?? '');
+        const text = 'textContent' in marked ? (marked.textContent ?? '') : marked.toString();
         return { text, top: rect.top, bottom: rect.bottom, header, height: win.innerHeight };
       });
       expect(landed.text.replace(/\s/g, '')).toContain('软阶层');

@@ -6,8 +6,21 @@ import { test as base } from '@playwright/test';
 import { builtPath, ROOT_BUILD } from '../support/builds';
 import { openEngine, type EngineName, type EnginePage, type LaunchOptions } from '../support/engines';
 
-/** An engine as the tests name it: the three, and Firefox with `text-autospace` switched off. */
-export type EngineVariant = EngineName | 'firefox-without-autospace';
+/**
+ * An engine as the tests name it: the three; Firefox with `text-autospace` switched off; and
+ * Chromium and Firefox made to look like an older WebView (XWeb at Chromium 78, Safari 16):
+ * no Intl.Segmenter, popover, Highlight API or async Clipboard API (and, in Firefox, no
+ * text-autospace), all removed before the page's scripts run.
+ */
+export type EngineVariant = EngineName | 'firefox-without-autospace' | 'chromium-older' | 'firefox-older';
+
+const OLDER_ENGINE = `
+  delete Intl.Segmenter;
+  for (const name of ['showPopover', 'hidePopover', 'togglePopover', 'popover']) delete HTMLElement.prototype[name];
+  delete CSS.highlights;
+  delete window.Highlight;
+  delete Navigator.prototype.clipboard;
+`;
 
 export const VARIANTS: Record<EngineVariant, { engine: EngineName; options?: LaunchOptions }> = {
   chromium: { engine: 'chromium' },
@@ -18,7 +31,15 @@ export const VARIANTS: Record<EngineVariant, { engine: EngineName; options?: Lau
     engine: 'firefox',
     options: { firefoxPrefs: { 'layout.css.text-autospace.enabled': false } },
   },
+  'chromium-older': { engine: 'chromium', options: { initScript: OLDER_ENGINE } },
+  'firefox-older': {
+    engine: 'firefox',
+    options: { initScript: OLDER_ENGINE, firefoxPrefs: { 'layout.css.text-autospace.enabled': false } },
+  },
 };
+
+/** The variants the typography is measured in (the older ones differ only in scripts). */
+export const TYPOGRAPHY_VARIANTS: EngineVariant[] = ['chromium', 'firefox', 'webkit', 'firefox-without-autospace'];
 
 interface Pool {
   get(variant: EngineVariant, baseURL: string): Promise<EnginePage>;
@@ -31,7 +52,7 @@ export const test = base.extend<{ open: (variant: EngineVariant) => Promise<Engi
       await use({
         get(variant, baseURL) {
           const context = { browser, baseURL, builtDir: builtPath(ROOT_BUILD) };
-          if (variant === 'chromium') return openEngine('chromium', context);
+          if (VARIANTS[variant].engine === 'chromium') return openEngine('chromium', context, VARIANTS[variant].options);
           let page = started.get(variant);
           if (!page) {
             const { engine, options } = VARIANTS[variant];

@@ -5,7 +5,7 @@
  */
 import { ALL_ESSAY_PAGES } from '../support/editions';
 import { copiedParagraphs, measureTypography, type Boundary } from '../support/typography-probes';
-import { expect, test, VARIANTS, type EngineVariant } from './fixtures';
+import { expect, test, TYPOGRAPHY_VARIANTS } from './fixtures';
 
 /** clreq: between Han and Latin, a quarter em at most, an eighth at least. */
 const SPACE = { min: 1 / 8, max: 1 / 4 };
@@ -16,7 +16,7 @@ function outside(boundaries: Boundary[], min: number, max: number): Boundary[] {
   return boundaries.filter(({ gap }) => gap < min - 0.005 || gap > max + 0.005);
 }
 
-for (const variant of Object.keys(VARIANTS) as EngineVariant[]) {
+for (const variant of TYPOGRAPHY_VARIANTS) {
   test.describe(`typography in ${variant}`, () => {
     for (const path of ALL_ESSAY_PAGES) {
       test(`${path}: Han/Latin spacing, full-width marks and quotes, squeezed pairs, trimmed line starts`, async ({ open }) => {

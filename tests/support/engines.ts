@@ -52,12 +52,16 @@ export interface EnginePage {
   url(): Promise<string>;
   /** A PNG of the window's viewport. */
   screenshot(): Promise<Buffer>;
+  /** Uncaught errors in the page's scripts so far (Chromium and Firefox; WebDriver classic cannot see them). */
+  readonly errors: string[];
   close(): Promise<void>;
 }
 
 export interface LaunchOptions {
   /** Firefox preferences, e.g. to switch a CSS feature off (Firefox only). */
   firefoxPrefs?: Record<string, unknown>;
+  /** Script run in every document before its own scripts (Chromium and Firefox). */
+  initScript?: string;
 }
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -145,11 +149,13 @@ function inPage(probeSource: string, args: unknown[]): string {
 
 class ChromiumPage implements EnginePage {
   readonly engine = 'chromium' as const;
+  readonly errors: string[] = [];
   private readonly page: PlaywrightPage;
   private readonly baseURL: string;
   constructor(page: PlaywrightPage, baseURL: string) {
     this.page = page;
     this.baseURL = baseURL;
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async open(url: string, { width = 1024, height = 800 }: OpenOptions = {}) {
     await this.page.setViewportSize({ width, height });
@@ -183,6 +189,7 @@ class ChromiumPage implements EnginePage {
 
 class FirefoxPage implements EnginePage {
   readonly engine = 'firefox' as const;
+  readonly errors: string[] = [];
   private readonly browser: PuppeteerBrowser;
   private readonly page: PuppeteerPage;
   private readonly baseURL: string;
@@ -190,6 +197,7 @@ class FirefoxPage implements EnginePage {
     this.browser = browser;
     this.page = page;
     this.baseURL = baseURL;
+    page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async open(url: string, { width = 1024, height = 800 }: OpenOptions = {}) {
     await this.page.setViewport({ width, height });
@@ -231,8 +239,10 @@ async function launchFirefox(baseURL: string, options: LaunchOptions): Promise<E
       ...options.firefoxPrefs,
     },
   });
-  const [page] = await browser.pages();
-  return new FirefoxPage(browser, page ?? (await browser.newPage()), baseURL);
+  const [first] = await browser.pages();
+  const page = first ?? (await browser.newPage());
+  if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
+  return new FirefoxPage(browser, page, baseURL);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +253,7 @@ const WEBKIT_MIN_WIDTH = 480;
 
 class WebKitPage implements EnginePage {
   readonly engine = 'webkit' as const;
+  readonly errors: string[] = [];
   private readonly driver: WebDriver;
   private readonly processes: ChildProcess[];
   private readonly baseURL: string;
@@ -388,8 +399,10 @@ export async function openEngine(
   assertInstalled(engine);
   if (engine === 'chromium') {
     const page = await context.browser.newPage({ locale: 'zh-CN' });
+    if (options.initScript) await page.addInitScript(options.initScript);
     return new ChromiumPage(page, context.baseURL);
   }
+  if (engine === 'webkit' && options.initScript) throw new Error('WebDriver classic runs no script before a page’s own.');
   if (engine === 'firefox') return launchFirefox(context.baseURL, options);
   return launchWebKit(context.baseURL, context.builtDir);
 }

@@ -228,7 +228,7 @@ export interface Box {
  */
 export async function inkIn(win: Window, pngBase64: string, boxes: Box[]): Promise<Array<{ x: number; y: number; count: number }>> {
   const doc = win.document;
-  const img = new win.Image();
+  const img = doc.createElement('img');
   img.src = `data:image/png;base64,${pngBase64}`;
   await img.decode();
   const canvas = Object.assign(doc.createElement('canvas'), { width: img.width, height: img.height });
