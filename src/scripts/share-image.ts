@@ -11,7 +11,7 @@
  */
 import { encode } from 'uqr';
 import { breakLines } from '../lib/line-breaking';
-import { layoutQuote, type LaidLine } from '../lib/quote-layout';
+import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from '../lib/quote-layout';
 
 export const IMAGE_WIDTH = 1080;
 /** 3:4 at the least, so a short quote is still a portrait. */
@@ -20,7 +20,7 @@ const PAD_X = 96;
 const PAD_TOP = 120;
 const PAD_BOTTOM = 96;
 const CONTENT_WIDTH = IMAGE_WIDTH - 2 * PAD_X;
-const TEXT = { size: 46, lineHeight: 1.8, maxLines: 15 } as const;
+const TEXT = { size: 48, lineHeight: 1.8, maxLines: 11 } as const;
 const TITLE = { size: 36, lineHeight: 1.5 } as const;
 const META = { size: 30, lineHeight: 1.6 } as const;
 const QR_TARGET = 232;
@@ -50,6 +50,8 @@ export interface ShareImage {
   /** The words shown: the quote, or its cut with 「……」. */
   text: string;
   cut: boolean;
+  /** The canvas font the words were drawn in: the page's body stack. */
+  font: string;
 }
 
 const fontOf = (weight: number, size: number, family: string) => `${weight} ${size}px ${family}`;
@@ -78,7 +80,7 @@ function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, 
   for (const run of line.runs) {
     const latin = run.spaceBefore || /^[\p{Script=Latin}\p{Nd}]/u.test(run.text);
     const parts = latin ? [run.text] : Array.from(run.text);
-    parts.forEach((part, i) => units.push({ text: part, before: i === 0 && run.spaceBefore ? 0.25 * fontSize : 0 }));
+    parts.forEach((part, i) => units.push({ text: part, before: i === 0 && run.spaceBefore ? AUTOSPACE_EM * fontSize : 0 }));
   }
   const gaps = units.length - 1;
   const slack = line.last || gaps <= 0 ? 0 : Math.max(0, width - line.width);
@@ -88,6 +90,12 @@ function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, 
     context.fillText(unit.text, at, y);
     at += measure(unit.text) + (i < gaps ? slack / gaps : 0);
   });
+}
+
+/** A line set flush left, with the Han/Latin space (the title, the section, the hint). */
+function drawPlain(context: CanvasRenderingContext2D, text: string, x: number, y: number, fontSize: number) {
+  const line = setLine(text, { measure: measurer(context), fontSize, trimLineEnd: false });
+  drawLine(context, { ...line, last: true }, x, y, Infinity, fontSize);
 }
 
 /** The QR code's modules, drawn on white with the standard's four-module quiet zone. */
@@ -112,7 +120,7 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   if (!context) throw new Error('canvas 2d context unavailable');
   // The page's own stacks: the body's sans for the words, the headings' serif for the title.
   const sans = getComputedStyle(document.body).fontFamily;
-  const serif = getComputedStyle(document.querySelector('h1, h2') ?? document.body).fontFamily;
+  const serif = getComputedStyle(document.querySelector('.essay-title, .section-heading') ?? document.body).fontFamily;
 
   context.font = fontOf(400, TEXT.size, sans);
   const words = layoutQuote(input.words, {
@@ -123,7 +131,13 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
     maxLines: TEXT.maxLines,
   });
   context.font = fontOf(600, TITLE.size, serif);
-  const titleLines = breakLines(input.title, { measure: measurer(context), maxWidth: CONTENT_WIDTH }) ?? [input.title];
+  const titleMeasure = measurer(context);
+  // Balanced, as the share cards' headings are (src/lib/line-breaking.ts), with the Han/Latin space counted.
+  const titleLines =
+    breakLines(input.title, {
+      measure: (line) => setLine(line, { measure: titleMeasure, fontSize: TITLE.size, trimLineEnd: false }).width,
+      maxWidth: CONTENT_WIDTH,
+    }) ?? [input.title];
 
   const textLine = TEXT.size * TEXT.lineHeight;
   const titleLine = TITLE.size * TITLE.lineHeight;
@@ -152,13 +166,13 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   let y = height - PAD_BOTTOM - footer + 72;
   context.font = fontOf(600, TITLE.size, serif);
   for (const line of titleLines) {
-    context.fillText(line, PAD_X, y + titleLine / 2);
+    drawPlain(context, line, PAD_X, y + titleLine / 2, TITLE.size);
     y += titleLine;
   }
   context.font = fontOf(400, META.size, sans);
   context.fillStyle = COLOR.muted;
   for (const line of [input.section, input.author].filter((text): text is string => Boolean(text))) {
-    context.fillText(line, PAD_X, y + metaLine / 2);
+    drawPlain(context, line, PAD_X, y + metaLine / 2, META.size);
     y += metaLine;
   }
   y += 28;
@@ -169,10 +183,10 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   const hintX = PAD_X + qrSize + 40;
   context.fillStyle = COLOR.text;
   context.font = fontOf(400, META.size, sans);
-  context.fillText(input.scanHint, hintX, y + qrSize / 2 - metaLine / 2);
+  drawPlain(context, input.scanHint, hintX, y + qrSize / 2 - metaLine / 2, META.size);
   context.fillStyle = COLOR.muted;
   context.font = fontOf(400, 24, sans);
   context.fillText(input.site, hintX, y + qrSize / 2 + metaLine / 2);
 
-  return { canvas, lines: words.lines.map((line) => line.text), text: words.text, cut: words.cut };
+  return { canvas, lines: words.lines.map((line) => line.text), text: words.text, cut: words.cut, font: fontOf(400, TEXT.size, sans) };
 }

@@ -170,6 +170,7 @@ async function toggleImage() {
     image.alt = fill(t.imageAlt, { words: drawn.text, author: panel.dataset.author ?? '', title: essayTitle });
     // The lines exactly as drawn: the words' layout, for the tests and for anyone inspecting the image.
     image.dataset.lines = JSON.stringify(drawn.lines);
+    image.dataset.font = drawn.font;
     image.width = drawn.canvas.width;
     image.height = drawn.canvas.height;
     imageFile = await pngFile(drawn.canvas, `${block.id || 'quote'}.png`);
