@@ -233,7 +233,7 @@ test.describe('share image', () => {
 
   test('save downloads the PNG; where the browser can share files, the share sheet gets it', async ({ page }) => {
     await page.addInitScript(() => {
-      const calls: Array<{ name: string; type: string; size: number; title?: string }> = [];
+      const calls: Array<{ name: string; type: string; size: number; title: string | undefined }> = [];
       Object.defineProperty(window, '__shared', { value: calls });
       Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: (data: ShareData) => Boolean(data.files?.length) });
       Object.defineProperty(Navigator.prototype, 'share', {
