@@ -51,6 +51,17 @@ export const strings = {
     quoteCopied: zh('已复制引用和链接'),
     quoteCopyFailed: zh('无法自动复制引用:请长按选中的文字,手动复制。'),
     quoteAttribution: zh('—— {author}《{title}》'),
+    // The share image (书摘卡片, src/scripts/share-image.ts).
+    makeImage: zh('生成图片'),
+    hideImage: zh('收起图片'),
+    quoteImage: zh('生成书摘图片'),
+    shareQuote: zh('分享引用'),
+    imageAlt: zh('书摘图片:“{words}”——{author}《{title}》,附打开原文的二维码'),
+    imageHint: zh('长按图片保存或转发。'),
+    saveImage: zh('保存图片'),
+    shareImage: zh('分享图片'),
+    imageScanHint: zh('长按识别二维码,阅读全文'),
+    imageFailed: zh('无法生成图片。仍可复制链接分享。'),
   },
   settings: {
     title: zh('阅读设置'),
@@ -100,7 +111,8 @@ export const clientStrings = {
   searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),
   share: pick(strings.share, [
     'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
-    'quoteCopied', 'quoteCopyFailed', 'quoteAttribution',
+    'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',
+    'imageAlt', 'imageHint', 'saveImage', 'shareImage', 'imageScanHint', 'imageFailed', 'linkLabel',
   ]),
 };
 export type ClientStrings = typeof clientStrings;

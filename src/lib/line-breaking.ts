@@ -59,7 +59,13 @@ function segmenter(locale: string, granularity: 'word' | 'grapheme'): Intl.Segme
   return made;
 }
 
-function glue(parts: string[]): string[] {
+/**
+ * Joins `parts` (words, or single characters) into unbreakable pieces: a closing mark
+ * joins the part before it and an opening mark the part after it, so no line that breaks
+ * between pieces starts with a closing mark or ends with an opening one. Whitespace
+ * stays a piece of its own.
+ */
+export function glue(parts: string[]): string[] {
   const pieces: string[] = [];
   for (const part of parts) {
     const previous = pieces.at(-1);

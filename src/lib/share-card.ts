@@ -49,7 +49,10 @@ export function shareCardPath(edition: Edition, slug?: string): string {
   return `${essayPath(edition)}og/${shareCardName(slug)}.png`;
 }
 
-/** The file name (without `.png`) of a page's card: `index` for the essay, else the section's slug. */
+/** The search page's card: its name is one of the site's own paths, which no section's slug may take. */
+export const SEARCH_CARD = 'search';
+
+/** The file name (without `.png`) of a page's card: `index` for the essay, else the section's slug (or SEARCH_CARD). */
 export function shareCardName(slug?: string): string {
   return slug ?? 'index';
 }
@@ -76,21 +79,27 @@ const COLOR = {
 export const SITE_MARK_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#9c2f25"/><path d="M9 10.5h14M9 16h14M9 21.5h8" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>';
 
-const PAD_X = 96;
-const PAD_TOP = 76;
-const PAD_BOTTOM = 72;
+/**
+ * WeChat, QQ and other apps show a card's image as a square thumbnail cut from its centre:
+ * everything is drawn inside that centred square (630 px of the 1200), with a margin, so
+ * the heading reads whole there and on the wide card alike.
+ */
+export const SQUARE_SAFE = { left: (SHARE_CARD_WIDTH - SHARE_CARD_HEIGHT) / 2, right: (SHARE_CARD_WIDTH + SHARE_CARD_HEIGHT) / 2 } as const;
+const PAD_X = SQUARE_SAFE.left + 40;
+const PAD_TOP = 64;
+const PAD_BOTTOM = 60;
 const CONTENT_WIDTH = SHARE_CARD_WIDTH - 2 * PAD_X;
 const MARK_SIZE = 40;
 const MARK_GAP = 20;
 /** Two weights of the typeface: SemiBold for the heading, Regular for the rest. */
 const HEADING_WEIGHT = 600;
 const TEXT_WEIGHT = 400;
-const KICKER = { size: 28, minSize: 24, lineHeight: 1.5, maxLines: 2 } as const;
-const HEADING = { size: 88, minSize: 52, lineHeight: 1.32 } as const;
+const KICKER = { size: 26, minSize: 22, lineHeight: 1.45, maxLines: 3 } as const;
+const HEADING = { size: 72, minSize: 34, lineHeight: 1.3 } as const;
 const AUTHOR = { size: 30, lineHeight: 1.4 } as const;
 const RULE = { width: 56, height: 4, gap: 24 } as const;
 /** Space between the three bands (top row, heading, byline), at least. */
-const BAND_GAP = 36;
+const BAND_GAP = 28;
 /** Satori measures glyphs itself; keep lines a little short of the box so none can overflow. */
 const SLACK = 0.98;
 
@@ -399,8 +408,8 @@ export async function renderShareCard({ heading, title, author, edition }: Share
     maxWidth: CONTENT_WIDTH,
     maxHeight: SHARE_CARD_HEIGHT - PAD_TOP - PAD_BOTTOM - topHeight - bylineHeight - 2 * BAND_GAP,
     lineHeight: HEADING.lineHeight,
-    preferredLines: 2,
-    maxLines: 3,
+    preferredLines: 3,
+    maxLines: 4,
   });
 
   const fonts = [...boldFonts, ...regularFonts];

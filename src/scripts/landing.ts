@@ -6,9 +6,12 @@
  * - From a quote link (`#block:~:text=…`) whose text the browser could not match:
  *   Chromium then stays at the top of the page, so go to the block itself.
  *
- * Without this script the anchor alone still lands on the block.
+ * - From a link WeChat rewrote (`#block&from=singlemessage`, `#block?from=…`): the
+ *   browser found no element by that name, so go to the block (src/lib/arrival.ts).
+ *
+ * Without this script the anchor alone still lands on the block (not the rewritten forms).
  */
-import { HIGHLIGHT_PARAM } from '../lib/search/landing-link';
+import { parseArrival } from '../lib/arrival';
 
 const HIGHLIGHT_NAME = 'search-landing';
 
@@ -58,16 +61,16 @@ function inView(rect: DOMRect, header: number): boolean {
 }
 
 function land() {
-  let id: string;
-  try {
-    id = decodeURIComponent(location.hash.slice(1));
-  } catch {
-    return; // a malformed escape in a hand-typed address: nothing to land on
-  }
+  const { id, highlight: words, dirty } = parseArrival(location.hash, location.search);
   const block = id ? document.getElementById(id) : null;
   if (!block) return;
+  if (dirty && !location.hash.includes(':~:')) {
+    // The fragment as the page's own links write it: a same-document navigation, which
+    // scrolls to the block below the header (its scroll margin) and marks it (:target), as a
+    // plain anchor does, and leaves no entry in the history. The query is kept as it is.
+    location.replace(`#${encodeURIComponent(id)}`);
+  }
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
-  const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
   const range = words ? findWords(block, words) : null;
   if (range) {
     highlight(range);

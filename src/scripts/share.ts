@@ -20,7 +20,8 @@ const panelStatus = panel.querySelector<HTMLElement>('.share-panel-status')!;
 const quoteButton = document.querySelector<HTMLButtonElement>('.quote-button')!;
 
 let trigger: HTMLElement | null = null;
-let shared = { url: '', title: '' };
+/** What the panel shares: the link, the share sheet's title, and the words and place an image shows. */
+let shared: { url: string; title: string; block: HTMLElement | null; words: string } = { url: '', title: '', block: null, words: '' };
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Says a result aloud and on screen: in the panel while it is open (it sits above the page), else as a toast. */
@@ -96,20 +97,130 @@ async function toggleQr() {
   qrFigure.prepend(image);
 }
 
+/* The share image (书摘卡片): its button and figure are made here, not in the page's markup, so a
+   reader who never shares downloads none of it; its drawing code loads when first asked for. */
+const imageButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.makeImage });
+imageButton.dataset.shareAction = 'image';
+imageButton.setAttribute('aria-expanded', 'false');
+imageButton.setAttribute('aria-controls', 'share-image');
+qrButton.after(imageButton);
+const imageFigure = Object.assign(document.createElement('figure'), { id: 'share-image', className: 'share-qr share-image', hidden: true });
+const image = new Image();
+// Shown whole, within the panel and the screen; a long press in WeChat saves or forwards it.
+Object.assign(image.style, { display: 'block', inlineSize: 'auto', blockSize: 'auto', maxInlineSize: '100%', maxBlockSize: '55vh', margin: '0 auto', border: '1px solid var(--rule)', imageRendering: 'auto' });
+const imageCaption = Object.assign(document.createElement('figcaption'), { textContent: t.imageHint });
+const imageActions = Object.assign(document.createElement('div'), { className: 'share-actions' });
+imageActions.style.justifyContent = 'center';
+const saveButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.saveImage });
+saveButton.dataset.shareAction = 'save-image';
+const shareImageButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.shareImage, hidden: true });
+shareImageButton.dataset.shareAction = 'share-image';
+imageActions.append(saveButton, shareImageButton);
+imageFigure.append(image, imageCaption, imageActions);
+qrFigure.after(imageFigure);
+// A tall image in a panel anchored at the screen's bottom: the panel scrolls rather than rising off the top.
+panel.style.maxBlockSize = '100dvh';
+let imageFile: File | null = null;
+
+/** The words an image of the shared block shows: a paragraph's text; for a section, its first paragraph. */
+function blockWords(block: HTMLElement): string {
+  const paragraph = block.matches('h1, h2') ? block.closest('.essay-section')?.querySelector<HTMLElement>('.prose p[id]') : block;
+  return (paragraph?.textContent ?? '').trim();
+}
+
+/** The section a block belongs to, as its heading shows it (the author's note by its own name). */
+function sectionName(block: HTMLElement): string | undefined {
+  const heading = block.closest('.essay-section')?.querySelector('.section-heading');
+  if (heading) return heading.textContent?.trim();
+  return block.closest('.author-note')?.getAttribute('aria-label') ?? undefined;
+}
+
+function resetImage() {
+  imageFigure.hidden = true;
+  imageButton.setAttribute('aria-expanded', 'false');
+  imageButton.textContent = t.makeImage;
+  image.removeAttribute('src');
+  imageFile = null;
+}
+
+function pngFile(canvas: HTMLCanvasElement, name: string): Promise<File | null> {
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob && new File([blob], name, { type: 'image/png' })), 'image/png'));
+}
+
+async function toggleImage() {
+  if (!imageFigure.hidden) return resetImage();
+  const { block } = shared;
+  if (!block) return;
+  try {
+    const { drawShareImage } = await import('./share-image');
+    const essayTitle = panel.dataset.essayTitle ?? '';
+    const drawn = drawShareImage({
+      words: shared.words,
+      url: shared.url,
+      title: essayTitle,
+      section: sectionName(block),
+      author: panel.dataset.author ?? '',
+      scanHint: t.imageScanHint,
+      site: new URL(shared.url).host,
+      traditional: document.documentElement.dataset.edition === 'hant',
+    });
+    // A data: URL, which the site's policy allows for images (src/lib/csp.ts); an <img>, as WeChat saves only those.
+    image.src = drawn.canvas.toDataURL('image/png');
+    await image.decode();
+    image.alt = fill(t.imageAlt, { words: drawn.text, author: panel.dataset.author ?? '', title: essayTitle });
+    // The lines exactly as drawn: the words' layout, for the tests and for anyone inspecting the image.
+    image.dataset.lines = JSON.stringify(drawn.lines);
+    image.dataset.font = drawn.font;
+    image.width = drawn.canvas.width;
+    image.height = drawn.canvas.height;
+    imageFile = await pngFile(drawn.canvas, `${block.id || 'quote'}.png`);
+    shareImageButton.hidden = !(imageFile && navigator.canShare?.({ files: [imageFile] }));
+    imageFigure.hidden = false;
+    imageButton.setAttribute('aria-expanded', 'true');
+    imageButton.textContent = t.hideImage;
+  } catch {
+    resetImage();
+    announce(t.imageFailed);
+  }
+}
+
+function saveImage() {
+  const link = Object.assign(document.createElement('a'), { href: image.src, download: imageFile?.name ?? 'quote.png' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+async function shareImage() {
+  if (!imageFile) return;
+  try {
+    await navigator.share({ files: [imageFile], title: shared.title });
+  } catch (error) {
+    if ((error as DOMException).name !== 'AbortError') announce(t.imageFailed);
+  }
+}
+
+function showPanel(heading: string) {
+  title.textContent = heading;
+  urlField.value = shared.url;
+  qrFigure.hidden = true;
+  qrButton.setAttribute('aria-expanded', 'false');
+  qrButton.textContent = t.showQr;
+  resetImage();
+  panel.showPopover();
+}
+
 export function openPanel(permalink: HTMLAnchorElement) {
   const block = permalink.parentElement!;
   const isHeading = block.matches('h1, h2');
   shared = {
     url: blockUrl(block),
     title: isHeading ? (block.textContent ?? '') : document.title,
+    block,
+    words: blockWords(block),
   };
   trigger = permalink;
-  title.textContent = isHeading ? t.shareSection : t.shareParagraph;
-  urlField.value = shared.url;
-  qrFigure.hidden = true;
-  qrButton.setAttribute('aria-expanded', 'false');
-  qrButton.textContent = t.showQr;
-  panel.showPopover();
+  showPanel(isHeading ? t.shareSection : t.shareParagraph);
   panel.querySelector<HTMLButtonElement>('[data-share-action="copy"]')!.focus();
 }
 
@@ -122,13 +233,16 @@ panel.addEventListener('click', (event) => {
   if (action === 'copy') void copyLink();
   else if (action === 'share') void shareSheet();
   else if (action === 'qr') void toggleQr();
+  else if (action === 'image') void toggleImage();
+  else if (action === 'save-image') saveImage();
+  else if (action === 'share-image') void shareImage();
 });
 
 /* Quotes: selecting text inside one block offers a link that opens on it. */
 const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh', { granularity: 'word' });
-let quote: { text: string; url: string } | null = null;
+let quote: { text: string; url: string; block: HTMLElement } | null = null;
 
-function selectedQuote(): { text: string; url: string; rect: DOMRect } | null {
+function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {
   const selection = getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
@@ -149,6 +263,7 @@ function selectedQuote(): { text: string; url: string; rect: DOMRect } | null {
   return {
     text: text.trim(),
     url: `${page}#${block.id}${textDirective(blockText, start, end, segmenter)}`,
+    block,
     rect: rects[rects.length - 1] ?? range.getBoundingClientRect(),
   };
 }
@@ -158,14 +273,32 @@ function onSelectionChange() {
   clearTimeout(selectionTimer);
   selectionTimer = setTimeout(() => {
     const found = selectedQuote();
-    quote = found && { text: found.text, url: found.url };
+    quote = found && { text: found.text, url: found.url, block: found.block };
     quoteButton.hidden = !found;
+    quoteImageButton.hidden = !found;
     if (!found) return;
     // Below the selection's last line: phones put their own selection menu above it.
-    quoteButton.style.top = `${found.rect.bottom + scrollY + 8}px`;
-    quoteButton.style.left = `${Math.max(8, Math.min(found.rect.left + scrollX, innerWidth - quoteButton.offsetWidth - 8))}px`;
+    const top = found.rect.bottom + scrollY + 8;
+    const width = quoteButton.offsetWidth + 8 + quoteImageButton.offsetWidth;
+    const left = Math.max(8, Math.min(found.rect.left + scrollX, innerWidth - width - 8));
+    quoteButton.style.top = quoteImageButton.style.top = `${top}px`;
+    quoteButton.style.left = `${left}px`;
+    quoteImageButton.style.left = `${left + quoteButton.offsetWidth + 8}px`;
   }, 150);
 }
+// Beside the quote link: the same quote as an image, in the share panel.
+const quoteImageButton = Object.assign(document.createElement('button'), { type: 'button', className: 'quote-button', textContent: t.quoteImage, hidden: true });
+quoteButton.after(quoteImageButton);
+quoteImageButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
+quoteImageButton.addEventListener('click', () => {
+  if (!quote) return;
+  shared = { url: quote.url, title: document.title, block: quote.block, words: quote.text };
+  trigger = quoteImageButton;
+  showPanel(t.shareQuote);
+  imageButton.focus();
+  void toggleImage();
+});
+
 document.addEventListener('selectionchange', onSelectionChange);
 // This module loads with the reader's first selection (src/scripts/share-loader.ts): answer that one too.
 onSelectionChange();

@@ -89,8 +89,21 @@ test('selecting words in the essay loads the sharing code, which offers a quote 
   await page.goto('/why-deepseek/', { waitUntil: 'networkidle' });
   expect(scripts.has('share')).toBe(false);
   await page.locator('#why-deepseek-1').click({ clickCount: 3 });
-  await expect(page.locator('.quote-button')).toBeVisible();
+  await expect(page.locator('.quote-button').first()).toBeVisible();
   expect(scripts.has('share')).toBe(true);
+});
+
+test('the share image\u2019s code loads when a reader first asks for an image, not with the share panel', async ({ page }) => {
+  const scripts = watchScripts(page);
+  await page.goto('/why-deepseek/', { waitUntil: 'networkidle' });
+  await page.locator('#why-deepseek-2').hover();
+  await page.locator('#why-deepseek-2 > a.permalink').click();
+  await expect(page.locator('#share-panel')).toBeVisible();
+  expect(scripts.has('share')).toBe(true);
+  expect(scripts.has('share-image'), 'opening the panel').toBe(false);
+  await page.getByRole('button', { name: /\u56FE\u7247/ }).click();
+  await expect(page.locator('#share-image img')).toBeVisible();
+  expect(scripts.has('share-image')).toBe(true);
 });
 
 test('opening the reading settings loads their panel’s code, which applies a choice', async ({ page }) => {

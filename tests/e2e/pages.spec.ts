@@ -429,6 +429,15 @@ test.describe('accessibility (axe-core) with search results and the share panel 
           await expect(page.locator('#share-qr img')).toBeVisible();
           expect(await analyse(page)).toEqual([]);
         });
+
+        test(`${home}: the share panel, its share image shown, has no axe violations`, async ({ page }) => {
+          await page.goto(`${home}why-deepseek/`);
+          await page.locator('#why-deepseek-2 .permalink').focus();
+          await page.keyboard.press('Enter');
+          await page.locator('[data-share-action="image"]').click();
+          await expect(page.locator('#share-image img')).toBeVisible();
+          expect(await analyse(page)).toEqual([]);
+        });
       }
     });
   }

@@ -1,6 +1,6 @@
 /**
  * The share card images of the built site (src/pages/og/[card].png.ts): one for the
- * essay and one for each section, each a 1200×630 PNG under 200 KB, served as image/png
+ * essay, one for each section and one for the search page, each a 1200×630 PNG under 200 KB, served as image/png
  * at the path the pages' meta tags use.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { MAX_CARD_BYTES, pngSize } from '../support/png';
 import { ROOT_BUILD, builtPath } from '../support/builds';
 
 const OG_DIR = builtPath(ROOT_BUILD, 'og');
-const expected = ['index', ...readEssayContent().sections.map((section) => section.slug)];
+const expected = ['index', ...readEssayContent().sections.map((section) => section.slug), 'search'];
 
-test('dist/og/ holds one image for the essay and one for each section, and nothing else', () => {
+test('dist/og/ holds one image for the essay, one for each section and one for the search page, and nothing else', () => {
   const built = readdirSync(OG_DIR).sort();
   expect(built).toEqual(expected.map((name) => `${name}.png`).sort());
 });

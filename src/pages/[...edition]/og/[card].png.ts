@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getEssay } from '../../../lib/essay';
-import { renderShareCard, shareCardName, type ShareCard } from '../../../lib/share-card';
+import { SEARCH_CARD, renderShareCard, shareCardName, type ShareCard } from '../../../lib/share-card';
+import { strings } from '../../../strings';
 import { EDITIONS, editionParam } from '../../../lib/editions';
 import { inEditionScript } from '../../../lib/traditional';
 
@@ -34,6 +35,15 @@ export const getStaticPaths = (async () => {
           edition: edition.id,
         } satisfies ShareCard,
       })),
+      {
+        params: params(SEARCH_CARD),
+        props: {
+          heading: shown(strings.search.label),
+          title: shown(essay.title),
+          author: shown(essay.author),
+          edition: edition.id,
+        } satisfies ShareCard,
+      },
     ];
   });
 }) satisfies GetStaticPaths;

@@ -1,0 +1,127 @@
+/**
+ * The layout of a share image's words (src/lib/quote-layout.ts): line breaking with
+ * kinsoku, whole Latin words, the half-width punctuation at a line's ends, the autospace,
+ * and the cut of an overlong quote at a sentence's end with 「……」.
+ *
+ * Marks are written as escapes: \uFF0C ,  \u3002 .  \uFF1F ?  \u300C \u300D 「」  \u2026 …
+ */
+import { expect, test } from '@playwright/test';
+import { mayEndLine, mayStartLine } from '../../src/lib/line-breaking';
+import { AUTOSPACE_EM, ELLIPSIS, bodyPieces, breakBody, layoutQuote, setLine } from '../../src/lib/quote-layout';
+import { applyTypography } from '../../src/lib/typography';
+import { readEssayContent } from '../support/essay-content';
+
+/** A 10 px font: one em per CJK character, Latin and digits half an em. */
+const SIZE = 10;
+const measure = (text: string) => Array.from(text).reduce((w, c) => w + (/[\x20-\x7E]/.test(c) ? SIZE / 2 : SIZE), 0);
+const metrics = { measure, fontSize: SIZE, trimLineEnd: true };
+
+const essay = readEssayContent();
+const PARAGRAPHS = essay.sections.flatMap((section) => section.paragraphs).map(applyTypography);
+
+test('every paragraph of the essay, at every width: no closing mark starts a line, no opening mark ends one, nothing lost', () => {
+  for (const paragraph of PARAGRAPHS) {
+    for (const chars of [8, 13, 19, 34]) {
+      const lines = breakBody(paragraph, { ...metrics, maxWidth: chars * SIZE });
+      expect(lines.map((line) => line.text).join('').replace(/\s/g, '')).toBe(paragraph.replace(/\s/g, ''));
+      for (const [i, line] of lines.entries()) {
+        const shown = Array.from(line.text);
+        if (i > 0) expect(mayStartLine(shown[0]!), `line ${i}: ${line.text}`).toBe(true);
+        if (i < lines.length - 1) expect(mayEndLine(shown.at(-1)!), line.text).toBe(true);
+        // Greedy, within the measure: a line holding one piece only may be wider.
+        if (bodyPieces(line.text).length > 1) expect(line.width, line.text).toBeLessThanOrEqual(chars * SIZE);
+      }
+      expect(lines.at(-1)!.last).toBe(true);
+      expect(lines.slice(0, -1).every((line) => !line.last)).toBe(true);
+    }
+  }
+});
+
+test('lines are filled: no line could have taken the next line\u2019s first piece', () => {
+  const text = PARAGRAPHS[3]!;
+  const maxWidth = 17 * SIZE;
+  const lines = breakBody(text, { ...metrics, maxWidth });
+  for (const line of lines) expect(line.width).toBeLessThanOrEqual(maxWidth);
+  for (let i = 0; i < lines.length - 1; i++) {
+    const next = lines[i + 1]!.text;
+    // The next line's first piece (a character with the marks that stay with it, or a Latin word) would not have fitted.
+    const firstPiece = bodyPieces(next)[0]!;
+    expect(setLine(lines[i]!.text + firstPiece, metrics).width, `${lines[i]!.text} | ${next}`).toBeGreaterThan(maxWidth);
+  }
+});
+
+test('a Latin word, a number, \u2014\u2014 and \u2026\u2026 are never split; Han text breaks between any two characters', () => {
+  const text = '\u5B83\u5728App Store\u4E0A\u7684\u4EF7\u683C\u662F0.28\u7F8E\u5143\uFF0CGPT-4o\u2014\u2014\u4E5F\u5C31\u662F\u8BF4\u2026\u2026\u6CA1\u6709';
+  for (let chars = 3; chars <= 12; chars++) {
+    const lines = breakBody(text, { ...metrics, maxWidth: chars * SIZE }).map((line) => line.text);
+    for (const whole of ['0.28', 'GPT-4o', '\u2014\u2014', '\u2026\u2026', 'Store', 'App']) {
+      expect(lines.some((line) => line.includes(whole)), `${whole} at ${chars}: ${lines.join(' | ')}`).toBe(true);
+    }
+  }
+  // Narrow enough to break inside a two-character word: 价|格 may part, as on the page.
+  const narrow = breakBody('\u4EF7\u683C\u4EF7\u683C\u4EF7', { ...metrics, maxWidth: 3 * SIZE }).map((line) => line.text);
+  expect(narrow).toEqual(['\u4EF7\u683C\u4EF7', '\u683C\u4EF7']);
+});
+
+test('a closing mark at a line\u2019s end is set half-width in SC fonts, not in TC ones; an opening bracket at a line\u2019s start is pulled back', () => {
+  const comma = setLine('\u5B57\u5B57\uFF0C', metrics);
+  expect(comma.width).toBe(2.5 * SIZE);
+  expect(setLine('\u5B57\u5B57\uFF0C', { ...metrics, trimLineEnd: false }).width).toBe(3 * SIZE);
+  // So a line one half-em too long for the measure still takes its comma, as the page's text-spacing-trim lets it.
+  const lines = breakBody('\u5B57\u5B57\u5B57\uFF0C\u5B57', { ...metrics, maxWidth: 3.5 * SIZE });
+  expect(lines.map((line) => line.text)).toEqual(['\u5B57\u5B57\u5B57\uFF0C', '\u5B57']);
+  const bracket = setLine('\u300C\u5B57\u300D', metrics);
+  expect(bracket.indent).toBe(-SIZE / 2);
+  expect(bracket.width).toBe(3 * SIZE - SIZE / 2 - SIZE / 2);
+});
+
+test('the autospace between Han and Latin counts in a line\u2019s width, and is a run\u2019s own flag, never a character', () => {
+  const line = setLine('\u7684DeepSeek\u5728', metrics);
+  expect(line.runs.map((run) => run.text).join('')).toBe('\u7684DeepSeek\u5728');
+  expect(line.runs.filter((run) => run.spaceBefore)).toHaveLength(2);
+  expect(line.width).toBe(2 * SIZE + 8 * (SIZE / 2) + 2 * AUTOSPACE_EM * SIZE);
+});
+
+test('a quote that fits is laid out whole', () => {
+  const quote = PARAGRAPHS[0]!;
+  const laid = layoutQuote(quote, { ...metrics, maxWidth: 20 * SIZE, maxLines: 100 });
+  expect(laid.cut).toBe(false);
+  expect(laid.text).toBe(quote);
+});
+
+test('an overlong quote is cut after a sentence\u2019s end, with \u300C\u2026\u2026\u300D, and fills the lines it has', () => {
+  const long = PARAGRAPHS.reduce((a, b) => (b.length > a.length ? b : a));
+  for (const maxLines of [4, 6, 9]) {
+    const laid = layoutQuote(long, { ...metrics, maxWidth: 18 * SIZE, maxLines });
+    expect(laid.cut).toBe(true);
+    expect(laid.lines.length).toBeLessThanOrEqual(maxLines);
+    expect(laid.text.endsWith(ELLIPSIS)).toBe(true);
+    const kept = laid.text.slice(0, -ELLIPSIS.length);
+    expect(long.startsWith(kept)).toBe(true);
+    expect(kept, 'ends at a sentence end').toMatch(/[\u3002\uFF01\uFF1F][\u201D\u300D\uFF09]*$/u);
+    expect(laid.lines.map((line) => line.text).join('')).toBe(laid.text);
+    // The longest such cut: the next sentence would not have fitted.
+    const rest = long.slice(kept.length);
+    const nextEnd = /[\u3002\uFF01\uFF1F][\u201D\u300D\uFF09]*/u.exec(rest);
+    if (nextEnd && kept.length + nextEnd.index + nextEnd[0].length < long.length) {
+      const longer = long.slice(0, kept.length + nextEnd.index + nextEnd[0].length) + ELLIPSIS;
+      expect(breakBody(longer, { ...metrics, maxWidth: 18 * SIZE }).length).toBeGreaterThan(maxLines);
+    }
+    // 「……」 never starts a line.
+    expect(laid.lines.at(-1)!.text.startsWith('\u2026')).toBe(false);
+  }
+});
+
+test('a first sentence too long for the image is cut after a clause, its mark giving way to \u300C\u2026\u2026\u300D; with no mark, between characters', () => {
+  const clauses = '\u4E00\u4E8C\u4E09\u56DB\uFF0C\u4E94\u516D\u4E03\u516B\uFF0C\u4E5D\u5341\u4E00\u4E8C\u3002';
+  const laid = layoutQuote(clauses, { ...metrics, maxWidth: 6 * SIZE, maxLines: 2 });
+  expect(laid.text).toBe('\u4E00\u4E8C\u4E09\u56DB\uFF0C\u4E94\u516D\u4E03\u516B' + ELLIPSIS);
+  expect(laid.lines.length).toBeLessThanOrEqual(2);
+
+  const bare = '\u4E00\u4E8C\u4E09\u56DB\u4E94\u516D\u4E03\u516B\u4E5DDeepSeek\u5341';
+  const cut = layoutQuote(bare, { ...metrics, maxWidth: 5 * SIZE, maxLines: 2 });
+  expect(cut.cut).toBe(true);
+  expect(cut.lines.length).toBeLessThanOrEqual(2);
+  expect(cut.text).toBe('\u4E00\u4E8C\u4E09\u56DB\u4E94\u516D\u4E03\u516B' + ELLIPSIS);
+  expect(cut.text).not.toContain('Deep');
+});
