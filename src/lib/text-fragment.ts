@@ -10,7 +10,26 @@
  * a prefix and suffix also keep the match unique on the page.
  */
 
-type Segmenter = Pick<Intl.Segmenter, 'segment'>;
+type Segmenter = { segment(text: string): Iterable<{ index: number; segment: string }> };
+
+/**
+ * The browser's word segmenter for a language. An engine without Intl.Segmenter (WeChat's XWeb
+ * before Chromium 87) gets one that cuts between characters: the context is then a few characters
+ * instead of a few words, which an engine that checks word boundaries may not match, and the
+ * link still opens on its paragraph.
+ */
+export function wordSegmenter(locale: string): Segmenter {
+  if (typeof Intl.Segmenter === 'function') return new Intl.Segmenter(locale, { granularity: 'word' });
+  return {
+    *segment(text: string) {
+      let index = 0;
+      for (const segment of text) {
+        yield { index, segment };
+        index += segment.length;
+      }
+    },
+  };
+}
 
 const MAX_CONTEXT_WORDS = 3;
 

@@ -8,7 +8,8 @@
  */
 import t from 'virtual:client-strings/share';
 import { fill } from '../lib/fill';
-import { textDirective } from '../lib/text-fragment';
+import { textDirective, wordSegmenter } from '../lib/text-fragment';
+import { isOpen, showPanel as showPopover } from './panels';
 
 const panel = document.getElementById('share-panel')!;
 const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
@@ -27,7 +28,7 @@ let statusTimer: ReturnType<typeof setTimeout> | undefined;
 /** Says a result aloud and on screen: in the panel while it is open (it sits above the page), else as a toast. */
 function announce(message: string) {
   clearTimeout(statusTimer);
-  const status = panel.matches(':popover-open') ? panelStatus : pageStatus;
+  const status = isOpen(panel) ? panelStatus : pageStatus;
   status.textContent = message;
   statusTimer = setTimeout(() => (status.textContent = ''), 2500);
 }
@@ -207,7 +208,7 @@ function showPanel(heading: string) {
   qrButton.setAttribute('aria-expanded', 'false');
   qrButton.textContent = t.showQr;
   resetImage();
-  panel.showPopover();
+  showPopover(panel);
 }
 
 export function openPanel(permalink: HTMLAnchorElement) {
@@ -239,7 +240,7 @@ panel.addEventListener('click', (event) => {
 });
 
 /* Quotes: selecting text inside one block offers a link that opens on it. */
-const segmenter = new Intl.Segmenter(document.documentElement.lang || 'zh', { granularity: 'word' });
+const segmenter = wordSegmenter(document.documentElement.lang || 'zh');
 let quote: { text: string; url: string; block: HTMLElement } | null = null;
 
 function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {

@@ -14,7 +14,7 @@ const OLDER: EngineVariant[] = ['chromium-older', 'firefox-older'];
 async function expectRemoved(page: EnginePage) {
   const features = await page.run((win) => ({
     segmenter: 'Segmenter' in Intl,
-    popover: typeof win.HTMLElement.prototype.showPopover === 'function',
+    popover: typeof (win as unknown as typeof globalThis).HTMLElement.prototype.showPopover === 'function',
     highlights: 'highlights' in (win as unknown as typeof globalThis).CSS,
     clipboard: 'clipboard' in win.navigator,
   }));
