@@ -27,6 +27,7 @@ import { host } from './bench/host.ts';
 import { CATEGORIES, measureLighthouse, type LighthouseRun } from './bench/lighthouse.ts';
 import { COLD_QUERY, WARM_QUERIES, measureSearch, type SearchRun } from './bench/search.ts';
 import { kb, mb, median, stat } from './bench/stats.ts';
+import { measureScale, type ScaleResult } from './bench/scale.ts';
 
 /** What a change may not make worse: missing one fails the bench. */
 const BUDGETS = {
@@ -43,9 +44,13 @@ const BUDGETS = {
   warmSearchMs: 30,
   /** Everything the first search fetches. */
   firstSearchKB: 150,
+  /** The scale run (every size): build wall time, peak memory of the build's processes, found@1 on random phrases. */
+  scaleBuildS: 60,
+  scalePeakMB: 1536,
+  scaleFoundAt1: 0.99,
 };
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'lighthouse', 'search'] as const;
+const PARTS = ['build', 'first-view', 'lighthouse', 'search', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +101,14 @@ try {
       }
     }
     if (only.has('lighthouse')) for (const path of PAGES) lighthouseRows(path, await measureLighthouse(`${origin}${path}`, RUNS, log));
+    if (only.has('scale')) {
+      const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+      try {
+        for (const result of await measureScale(browser, values.ref ? root : process.cwd(), RUNS, log)) scaleRows(result);
+      } finally {
+        await browser.close();
+      }
+    }
   } finally {
     close();
   }
@@ -175,6 +188,23 @@ function lighthouseRows(path: string, runs: LighthouseRun[]) {
   });
   const speeds = runs.map((r) => r.benchmarkIndex);
   notes.push(`Lighthouse \`${path}\`: this machine's benchmark index was ${stat(speeds, '', 0)} (below 1000 Lighthouse's CLI warns that the CPU is slower than its 4× slowdown assumes: tasks take longer, and its simulation counts them as blocking time and later paints).`);
+}
+
+function scaleRows(result: ScaleResult) {
+  const at = `scale ${result.label}, ${result.chars.toLocaleString('en')} characters in ${result.sections} sections`;
+  const seconds = result.build.runs.map((r) => r.seconds);
+  const peak = result.build.runs.map((r) => r.treeRssBytes ?? 0);
+  const { search } = result;
+  const cold = search.map((r) => r.coldMs);
+  const warm = search.map((r) => r.warmMs);
+  const bytes = search.map((r) => kb(r.firstSearchBytes));
+  row(`${at}: build, wall time`, stat(seconds, 's', 1), `< ${BUDGETS.scaleBuildS} s`, budget(median(seconds) < BUDGETS.scaleBuildS));
+  row(`${at}: build, peak memory (process tree)`, stat(peak.map(mb), 'MB', 0), `< ${BUDGETS.scalePeakMB} MB`, budget(median(peak.map(mb)) < BUDGETS.scalePeakMB));
+  row(`${at}: first search bytes (gzip)`, `${stat(bytes, 'KB')} in ${median(search.map((r) => r.firstSearchFiles))} files`, `≤ ${BUDGETS.firstSearchKB} KB`, budget(median(bytes) <= BUDGETS.firstSearchKB));
+  row(`${at}: first search, start → results drawn`, stat(cold, 'ms', 0), `≤ ${BUDGETS.coldSearchMs} ms`, budget(median(cold) <= BUDGETS.coldSearchMs));
+  row(`${at}: later search (10 random phrases)`, stat(warm, 'ms'), `≤ ${BUDGETS.warmSearchMs} ms`, budget(median(warm) <= BUDGETS.warmSearchMs));
+  const share = result.found / result.asked;
+  row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
 }
 
 function searchRows(runs: SearchRun[]) {

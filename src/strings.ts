@@ -78,8 +78,11 @@ export const strings = {
     pageTitle: zh('搜索'),
     hint: zh('输入记得的词句,例如:软阶层、站在ChatGPT等巨人肩头、伟大不能被计划。简体、繁体都可以。'),
     searching: zh('正在搜索…'),
-    found: zh('找到{count}处'),
-    foundPartial: zh('没有找到完全一致的文字。以下{count}处包含其中一部分:'),
+    // Counted as the browser's Ctrl+F would find them on the full essay, by paragraph (a heading counts as one).
+    found: zh('在{count}段中找到'),
+    foundPartial: zh('没有找到完全一致的文字。以下段落包含其中一部分:'),
+    more: zh('更多结果(还有{count}段)'),
+    morePartial: zh('更多结果'),
     partialLabel: zh('部分匹配'),
     // The reader's own words fill {query} after typesetting, so they are shown as typed.
     noResults: zh('没有找到“{query}”。'),
@@ -105,7 +108,7 @@ const pick = <T extends object, K extends keyof T>(from: T, keys: K[]) =>
 
 export const clientStrings = {
   search: pick(strings.search, [
-    'searching', 'found', 'foundPartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
+    'searching', 'found', 'foundPartial', 'more', 'morePartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
     'noWords', 'truncated', 'hint',
   ]),
   searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),

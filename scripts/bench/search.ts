@@ -33,7 +33,14 @@ export interface SearchRun {
 
 const TEXT = /\.(js|css|html|json|svg|txt)$/;
 
-export async function measureSearch(browser: Browser, origin: string, dist: string, runs: number): Promise<SearchRun[]> {
+export async function measureSearch(
+  browser: Browser,
+  origin: string,
+  dist: string,
+  runs: number,
+  coldQuery = COLD_QUERY,
+  warmQueries: readonly string[] = WARM_QUERIES,
+): Promise<SearchRun[]> {
   const servedBytes = (url: string) => {
     const path = join(dist, decodeURIComponent(new URL(url).pathname));
     const body = readFileSync(path);
@@ -58,7 +65,7 @@ export async function measureSearch(browser: Browser, origin: string, dist: stri
       performance.mark('bench-keystroke');
       field.value = query;
       field.dispatchEvent(new Event('input', { bubbles: true }));
-    }, COLD_QUERY);
+    }, coldQuery);
     await busyDone();
     const [coldMs, coldFromKeystrokeMs] = await page.evaluate(() => {
       const search = performance.getEntriesByName('search').at(-1) as PerformanceMeasure;
@@ -69,7 +76,7 @@ export async function measureSearch(browser: Browser, origin: string, dist: stri
     const firstSearchFiles = fetched.length;
 
     const warm: number[] = [];
-    for (const query of WARM_QUERIES) {
+    for (const query of warmQueries) {
       await page.evaluate(() => performance.clearMeasures('search'));
       await input.fill(query);
       await busyDone();

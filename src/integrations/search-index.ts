@@ -10,8 +10,10 @@
  *
  * A remembered phrase may run on into the next block: the original's last line
  * holds both the final paragraph and the author's note, which the site shows
- * apart. So each record also indexes the start of the block that follows it on
- * the full essay page (`next`), where the two stand together.
+ * apart. So each pair of neighbouring blocks also has a record of its seam (the
+ * end of one and the start of the next, as on the full essay page), filtered
+ * apart (`kind`), so that a block's record holds its own words only and the
+ * number of blocks holding a phrase is the number of records Pagefind finds.
  *
  * Each edition (src/lib/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
@@ -30,7 +32,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
-import { MAX_PHRASE_CHARS, indexTokens } from '../lib/search/tokens';
+import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../lib/search/tokens';
 import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../lib/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../lib/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -92,7 +94,7 @@ function editionBlocks(pages: Array<{ url: string; html: string }>, home: string
   return inEssayOrder.map((id) => byId.get(id)!);
 }
 
-export async function buildSearchIndex(outDir: string, base: string) {
+export async function buildSearchIndex(outDir: string, base: string, warn: (message: string) => void = console.warn) {
   const files = await htmlFiles(outDir);
   const pages = await Promise.all(
     files.map(async (file) => ({ url: pageUrl(base, file, outDir), html: await readFile(file, 'utf8') })),
@@ -112,18 +114,33 @@ export async function buildSearchIndex(outDir: string, base: string) {
     traditional.map((block, i) => [block.text, simplified[i]?.text ?? ''] as [string, string]),
   );
   const convert = CustomConverter(foldTable);
-  // A query must find the same paragraphs in either edition, typed in either script.
+  // A query must find the same paragraphs in either edition, typed in either script. Where the
+  // table cannot undo OpenCC's conversion of a character (a phrase whose two forms differ in
+  // length, say), that character folds to itself: the block is then indexed in both forms in both
+  // editions (`alternate`), so either script still finds it, and the build says so.
+  const alternates = new Map<string, { hans: string; hant: string }>();
   for (const [i, block] of traditional.entries()) {
     const counterpart = simplified[i];
-    if (counterpart?.id !== block.id || fold(block.text, convert).text !== fold(counterpart.text, convert).text) {
-      throw new Error(`search index: #${block.id} of the Traditional edition does not fold to its Simplified text`);
+    if (counterpart?.id !== block.id) {
+      throw new Error(`search index: #${block.id} of the Traditional edition has no counterpart at the same place in the Simplified one`);
     }
+    const [hant, hans] = [fold(block.text, convert).text, fold(counterpart.text, convert).text];
+    if (hant === hans) continue;
+    alternates.set(block.id, { hans: counterpart.text, hant: block.text });
+    const differing = [...new Set(Array.from(hant).filter((char, at) => Array.from(hans)[at] !== char))].join('');
+    warn(
+      `search index: #${block.id}: the fold table cannot undo OpenCC's conversion of "${differing}" ` +
+        `(the Traditional edition's text does not fold to the Simplified one); indexed in both forms, so either script finds it`,
+    );
   }
 
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
-      await writeIndex(inEdition, `${base}${edition.folder}`, convert, bundle);
+      await writeIndex(inEdition, `${base}${edition.folder}`, convert, bundle, (id) => {
+        const texts = alternates.get(id);
+        return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
+      });
       await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
     }
   } finally {
@@ -132,18 +149,50 @@ export async function buildSearchIndex(outDir: string, base: string) {
   return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length };
 }
 
-async function writeIndex(blocks: Block[], base: string, convert: (text: string) => string, bundle: string) {
+async function writeIndex(
+  blocks: Block[],
+  base: string,
+  convert: (text: string) => string,
+  bundle: string,
+  alternateOf: (id: string) => string | undefined,
+) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const add = async (id: string, record: Parameters<typeof index.addCustomRecord>[0]) => {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`Pagefind, #${id}: ${added.errors.join('; ')}`);
+  };
   for (const [i, block] of blocks.entries()) {
-    const next = Array.from(blocks[i + 1]?.text ?? '').slice(0, NEXT_CHARS).join('');
-    const added = await index.addCustomRecord({
+    const alternate = alternateOf(block.id);
+    // A block's own words only, so that the phrase's records are exactly the blocks holding it (the
+    // count the reader is told), in the essay's order (`sort`, zero-padded: Pagefind sorts strings).
+    await add(block.id, {
       url: `${block.url}#${block.id}`,
-      content: indexTokens(fold(`${block.text}\n${next}`, convert).text),
+      content: [block.text, alternate]
+        .filter((text): text is string => Boolean(text))
+        .map((text) => indexTokens(fold(text, convert).text))
+        .join(' '),
       language: 'zh',
-      meta: { title: block.title, text: block.text, next, essayUrl: `${base}#${block.id}` },
+      filters: { kind: [RECORD_KIND.block] },
+      sort: { order: String(i).padStart(6, '0') },
+      meta: { title: block.title, text: block.text, ...(alternate ? { alternate } : {}) },
     });
-    if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
+    const following = blocks[i + 1];
+    if (!following) continue;
+    // The seam between this block and the next, for a phrase that runs on from one into the other
+    // (see the top of this file): the end of this block and the start of the next, as on the full
+    // essay page. Searched only when no block holds the phrase.
+    const tail = Array.from(block.text).slice(-NEXT_CHARS).join('');
+    const next = Array.from(following.text).slice(0, NEXT_CHARS).join('');
+    await add(`${block.id}+`, {
+      // Its own URL: Pagefind keeps one record per URL (the block's would be replaced). Never shown.
+      url: `${base}#${block.id}+${following.id}`,
+      content: indexTokens(fold(`${tail}\n${next}`, convert).text),
+      language: 'zh',
+      filters: { kind: [RECORD_KIND.seam] },
+      sort: { order: String(i).padStart(6, '0') },
+      meta: { title: block.title, text: tail, next, essayUrl: `${base}#${block.id}` },
+    });
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -164,7 +213,7 @@ export function searchIndex(): AstroIntegration {
         base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base);
+        const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
         logger.info(`indexed ${records} blocks in each of ${editions} editions; fold table of ${foldEntries} entries`);
       },
     },

@@ -116,15 +116,29 @@ interface Typeface {
   mainSubset: string;
 }
 
+const NOTO_SERIF_SC: Typeface = { family: 'Noto Serif SC', package: '@fontsource/noto-serif-sc', mainSubset: 'chinese-simplified' };
+const NOTO_SERIF_TC: Typeface = { family: 'Noto Serif TC', package: '@fontsource/noto-serif-tc', mainSubset: 'chinese-traditional' };
+
 /**
  * Each edition's cards in the glyph forms its readers learnt: the same character can be
  * drawn differently in mainland and Taiwan standards (the strokes of 说/說 and 骨, the
- * position of the dot in 户/戶), and Noto Serif has a face for each.
+ * position of the dot in 户/戶), and Noto Serif has a face for each. The first face of
+ * each list draws the card; the next draws what the first lacks. The two faces cover
+ * different characters (Google's Noto Serif SC lacks 碏 U+788F and 騠, which TC has; TC
+ * lacks 駃 and 睍, which SC has), together about 14,700 of the 20,992 Unified Ideographs:
+ * the same design, from npm, so the cards stay the same bytes on every machine (a system
+ * font would not).
  */
-const TYPEFACES: Record<EditionId, Typeface> = {
-  hans: { family: 'Noto Serif SC', package: '@fontsource/noto-serif-sc', mainSubset: 'chinese-simplified' },
-  hant: { family: 'Noto Serif TC', package: '@fontsource/noto-serif-tc', mainSubset: 'chinese-traditional' },
+const TYPEFACES: Record<EditionId, readonly Typeface[]> = {
+  hans: [NOTO_SERIF_SC, NOTO_SERIF_TC],
+  hant: [NOTO_SERIF_TC, NOTO_SERIF_SC],
 };
+
+/** What a card draws in place of a character no face has: a white square, as a browser's missing glyph ("tofu"). */
+export const MISSING_GLYPH = '\u25A1';
+
+/** Where the build's warnings go (Astro prints a page's console output among its build log). */
+export type Warn = (message: string) => void;
 
 const require = createRequire(import.meta.url);
 const fileOf = (typeface: Typeface, subsetName: string, weight: Weight) =>
@@ -188,36 +202,68 @@ async function subset(typeface: Typeface, file: string, name: string, weight: We
 const codePoint = (char: string) => char.codePointAt(0)!;
 const hex = (char: string) => `U+${codePoint(char).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/**
- * Fonts of one weight that draw every character of `text`: the typeface's file for its
- * script, then, for characters it lacks, the slices that have them. Throws, naming each
- * character, when the typeface has no glyph for it.
- */
-async function fontsFor(typeface: Typeface, text: string, weight: Weight): Promise<SubsetFont[]> {
-  const chars = [...new Set(Array.from(text))].filter((char) => !/[\n\r\t]/.test(char)).join('');
-  const fonts = [await subset(typeface, fileOf(typeface, typeface.mainSubset, weight), typeface.family, weight, chars)];
-  let missing = Array.from(chars).filter((char) => !fonts[0]!.covers.has(codePoint(char)));
-  if (missing.length > 0) {
-    const bySlice = new Map<Slice, string>();
-    for (const char of missing) {
-      const cp = codePoint(char);
-      const slice = (await slices(typeface)).find((s) => s.ranges.some(([from, to]) => cp >= from && cp <= to));
-      if (slice) bySlice.set(slice, (bySlice.get(slice) ?? '') + char);
-    }
-    for (const [slice, sliceChars] of bySlice) {
-      const file = fileOf(typeface, slice.name, weight);
-      fonts.push(await subset(typeface, file, `${typeface.family} ${file}`, weight, sliceChars));
-    }
-    missing = missing.filter((char) => !fonts.some((font) => font.covers.has(codePoint(char))));
+/** The fonts of one typeface that draw what they can of `chars`: its file for its script, then the slices. */
+async function typefaceFonts(typeface: Typeface, chars: string[], weight: Weight): Promise<SubsetFont[]> {
+  const fonts = [await subset(typeface, fileOf(typeface, typeface.mainSubset, weight), typeface.family, weight, chars.join(''))];
+  const bySlice = new Map<Slice, string>();
+  for (const char of chars.filter((c) => !fonts[0]!.covers.has(codePoint(c)))) {
+    const cp = codePoint(char);
+    const slice = (await slices(typeface)).find((s) => s.ranges.some(([from, to]) => cp >= from && cp <= to));
+    if (slice) bySlice.set(slice, (bySlice.get(slice) ?? '') + char);
   }
-  if (missing.length > 0) {
-    throw new Error(
-      `share card: ${typeface.family} (${typeface.package}, weight ${weight}) has no glyph for ` +
-        missing.map((char) => `"${char}" (${hex(char)})`).join(', ') +
-        ` in "${text}". Change the text, or set this card in a font that has ${missing.length > 1 ? 'them' : 'it'}.`,
-    );
+  for (const [slice, sliceChars] of bySlice) {
+    const file = fileOf(typeface, slice.name, weight);
+    fonts.push(await subset(typeface, file, `${typeface.family} ${file}`, weight, sliceChars));
   }
   return fonts;
+}
+
+const named = (chars: string[]) => chars.map((char) => `"${char}" (${hex(char)})`).join(', ');
+
+/**
+ * Fonts of one weight that draw `text`: the edition's face (its file for its script, then
+ * for characters it lacks the slices that have them), then the other face for what the
+ * first has not. A character that only the other face has is drawn from it, and the build
+ * warns; one that no face has is drawn as MISSING_GLYPH, and the build warns. Valid text
+ * never stops the build. Returns the fonts and the text as it will be drawn.
+ */
+async function fontsFor(
+  faces: readonly Typeface[],
+  text: string,
+  weight: Weight,
+  warn: Warn,
+): Promise<{ fonts: SubsetFont[]; draw: (text: string) => string }> {
+  // The ellipsis too: setText ends a text too long for the card with it.
+  let missing = [...new Set(Array.from(text + ELLIPSIS))].filter((char) => !/[\n\r\t]/.test(char));
+  const fonts: SubsetFont[] = [];
+  for (const [i, face] of faces.entries()) {
+    if (missing.length === 0) break;
+    const drawn = await typefaceFonts(face, missing, weight);
+    const covered = missing.filter((char) => drawn.some((font) => font.covers.has(codePoint(char))));
+    if (i > 0 && covered.length > 0) {
+      warn(
+        `share card: ${faces[0]!.family} (weight ${weight}) has no glyph for ${named(covered)} in "${text}"; ` +
+          `drawn in ${face.family} (${face.package})`,
+      );
+    }
+    // A subset that draws nothing has no cmap satori can read: only the edition's own file is kept regardless.
+    fonts.push(...drawn.filter((font, j) => font.covers.size > 0 || (i === 0 && j === 0)));
+    missing = missing.filter((char) => !covered.includes(char));
+  }
+  if (missing.length === 0) return { fonts, draw: (shown) => shown };
+  // The box from the first face with a glyph for it (Noto Serif SC has it in a slice, not its main file).
+  let box: SubsetFont[] = [];
+  for (const face of faces) {
+    box = (await typefaceFonts(face, [MISSING_GLYPH], weight)).filter((font) => font.covers.has(codePoint(MISSING_GLYPH)));
+    if (box.length) break;
+  }
+  const placeholder = box.length ? MISSING_GLYPH : '';
+  warn(
+    `share card: no face (${faces.map((face) => face.family).join(', ')}, weight ${weight}) has a glyph for ` +
+      `${named(missing)} in "${text}"; ${placeholder ? `drawn as ${MISSING_GLYPH}` : 'left out'}`,
+  );
+  const draw = (shown: string) => Array.from(shown, (char) => (missing.includes(char) ? placeholder : char)).join('');
+  return { fonts: [...fonts, ...box.map((font) => ({ ...font, name: `${font.name} ${MISSING_GLYPH}` }))], draw };
 }
 
 /**
@@ -298,10 +344,14 @@ interface SetText {
   size: number;
 }
 
+/** Ends a text cut to fit the card. */
+const ELLIPSIS = '\u2026';
+
 /**
  * The largest size from `size` down to `minSize` (in 2 px steps) at which `text` takes
- * at most `preferredLines` lines, else at most `maxLines`, within `maxHeight`; throws
- * when even the smallest size needs more.
+ * at most `preferredLines` lines, else at most `maxLines`, within `maxHeight`. A text that
+ * does not fit even at the smallest size (a very long section title is valid content) is
+ * cut, at that size, to the longest start that fits with an ellipsis, and the build warns.
  */
 function setText(
   text: string,
@@ -315,23 +365,38 @@ function setText(
     preferredLines: number;
     maxLines: number;
   },
+  warn: Warn,
 ): SetText {
   const em = lineWidthEm(fonts);
+  const fitsAt = (shown: string, s: number): SetText | undefined => {
+    const lines = breakLines(shown, { measure: (line) => em(line) * s, maxWidth: maxWidth * SLACK });
+    return lines && lines.length <= maxLines && blockHeight({ lines, size: s }, lineHeight) <= maxHeight
+      ? { lines, size: s }
+      : undefined;
+  };
   const tries: SetText[] = [];
   for (let s = size; s >= minSize; s -= 2) {
-    const lines = breakLines(text, { measure: (line) => em(line) * s, maxWidth: maxWidth * SLACK });
-    if (lines && blockHeight({ lines, size: s }, lineHeight) <= maxHeight) tries.push({ lines, size: s });
+    const set = fitsAt(text, s);
+    if (set) tries.push(set);
   }
-  const fit =
-    tries.find((t) => t.lines.length <= preferredLines) ?? tries.find((t) => t.lines.length <= maxLines);
-  if (!fit) {
-    throw new Error(
-      `share card: "${text}" does not fit in ${maxLines} lines of ${maxWidth}px` +
-        (maxHeight < Infinity ? ` within ${Math.round(maxHeight)}px of height` : '') +
-        ` even at ${minSize}px. Shorten it or change the card's layout.`,
-    );
+  const fit = tries.find((t) => t.lines.length <= preferredLines) ?? tries[0];
+  if (fit) return fit;
+  // Binary search for the longest start (in code points) that fits with the ellipsis.
+  const chars = Array.from(text);
+  const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}${ELLIPSIS}`;
+  let [low, high] = [0, chars.length - 1];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fitsAt(cut(mid), minSize)) low = mid;
+    else high = mid - 1;
   }
-  return fit;
+  const set = fitsAt(cut(low), minSize) ?? { lines: [ELLIPSIS], size: minSize };
+  warn(
+    `share card: "${text}" does not fit in ${maxLines} lines of ${maxWidth}px` +
+      (maxHeight < Infinity ? ` within ${Math.round(maxHeight)}px of height` : '') +
+      ` even at ${minSize}px; drawn cut to "${set.lines.join('')}"`,
+  );
+  return set;
 }
 
 // ---------------------------------------------------------------------------
@@ -367,18 +432,26 @@ const blockHeight = (set: SetText, lineHeight: number) => set.lines.length * set
  * Draw a card. The text passes through the site's typography rules first (full-width
  * punctuation next to Chinese), so the card shows it as the page does.
  */
-export async function renderShareCard({ heading, title, author, edition }: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
-  const typeface = TYPEFACES[edition];
-  const shown = {
+export async function renderShareCard(
+  { heading, title, author, edition }: ShareCard,
+  warn: Warn = (message) => console.warn(message),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const faces = TYPEFACES[edition];
+  const typeset = {
     heading: applyTypography(heading),
     title: title === undefined ? undefined : applyTypography(title),
     author: applyTypography(author),
   };
-  const regularText = [shown.title ?? '', shown.author].join('');
-  const [boldFonts, regularFonts] = await Promise.all([
-    fontsFor(typeface, shown.heading, HEADING_WEIGHT),
-    fontsFor(typeface, regularText, TEXT_WEIGHT),
+  const [bold, regular] = await Promise.all([
+    fontsFor(faces, typeset.heading, HEADING_WEIGHT, warn),
+    fontsFor(faces, [typeset.title ?? '', typeset.author].join(''), TEXT_WEIGHT, warn),
   ]);
+  const [boldFonts, regularFonts] = [bold.fonts, regular.fonts];
+  const shown = {
+    heading: bold.draw(typeset.heading),
+    title: typeset.title === undefined ? undefined : regular.draw(typeset.title),
+    author: regular.draw(typeset.author),
+  };
 
   const kicker =
     shown.title === undefined
@@ -390,7 +463,7 @@ export async function renderShareCard({ heading, title, author, edition }: Share
           lineHeight: KICKER.lineHeight,
           preferredLines: 1,
           maxLines: KICKER.maxLines,
-        });
+        }, warn);
   const authorSet = setText(shown.author, regularFonts, {
     size: AUTHOR.size,
     minSize: AUTHOR.size,
@@ -398,7 +471,7 @@ export async function renderShareCard({ heading, title, author, edition }: Share
     lineHeight: AUTHOR.lineHeight,
     preferredLines: 1,
     maxLines: 1,
-  });
+  }, warn);
   // Nothing may be clipped: the heading gets the height the other two bands leave.
   const topHeight = Math.max(MARK_SIZE, kicker ? blockHeight(kicker, KICKER.lineHeight) : 0);
   const bylineHeight = RULE.height + RULE.gap + blockHeight(authorSet, AUTHOR.lineHeight);
@@ -410,7 +483,7 @@ export async function renderShareCard({ heading, title, author, edition }: Share
     lineHeight: HEADING.lineHeight,
     preferredLines: 3,
     maxLines: 4,
-  });
+  }, warn);
 
   const fonts = [...boldFonts, ...regularFonts];
   const families = [...new Set(fonts.map((font) => font.name))];

@@ -1,7 +1,7 @@
 /**
  * The share card renderer (src/lib/share-card.ts) on its own, without a browser or a
- * build: a real PNG of 1200×630, small, the same bytes every time, and a clear failure
- * for a character the typeface cannot draw.
+ * build: a real PNG of 1200×630, small, the same bytes every time, a fallback face for a
+ * character the edition's face lacks, and a warning (never a failure) for what no face has.
  *
  * Full-width marks are written as escapes: \uFF0C ,  \uFF1F ?
  */
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { renderShareCard, shareCardName, SITE_MARK_SVG, type ShareCard } from '../../src/lib/share-card';
+import { MISSING_GLYPH, renderShareCard, shareCardName, SITE_MARK_SVG, type ShareCard } from '../../src/lib/share-card';
 import { PROJECT_ROOT } from '../support/essay-content';
 import { MAX_CARD_BYTES, pngSize } from '../support/png';
 
@@ -44,11 +44,26 @@ test.describe('renderShareCard', () => {
     });
   }
 
-  test('a character the typeface has no glyph for stops the render, named', async () => {
-    // U+20000 (CJK Extension B) is outside Noto Serif SC.
-    await expect(renderShareCard({ heading: '\u{20000}之说', author: AUTHOR, edition: 'hans' })).rejects.toThrow(
-      /no glyph for "\u{20000}" \(U\+20000\)/u,
-    );
+  test('a character the edition\u2019s face lacks is drawn from the other face, with a warning that names it', async () => {
+    // 碏 (U+788F) is in neither Noto Serif SC's chinese-simplified file nor its slices; Noto Serif TC has it.
+    const warnings: string[] = [];
+    const card = { heading: '石\u788F谏宠州吁', author: AUTHOR, edition: 'hans' } as const;
+    const first = await renderShareCard(card, (message) => warnings.push(message));
+    expect(warnings).toEqual([expect.stringMatching(/no glyph for "\u788F" \(U\+788F\) in "石\u788F谏宠州吁"; drawn in Noto Serif TC/u)]);
+    expect(sha256(await renderShareCard(card, () => undefined))).toBe(sha256(first));
+    // Drawn, not left blank or boxed: the card differs from one with the placeholder in its place.
+    const boxed = await renderShareCard({ ...card, heading: `石${MISSING_GLYPH}谏宠州吁` }, () => undefined);
+    expect(sha256(boxed)).not.toBe(sha256(first));
+  });
+
+  test('a character no face has is drawn as a box, with a warning that names it, and the render goes on', async () => {
+    // U+20000 (CJK Extension B) is in neither Noto Serif SC nor TC.
+    const warnings: string[] = [];
+    const png = await renderShareCard({ heading: '\u{20000}之说', author: AUTHOR, edition: 'hans' }, (message) => warnings.push(message));
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(warnings).toEqual([expect.stringMatching(/no face .* has a glyph for "\u{20000}" \(U\+20000\) .*drawn as \u25A1/u)]);
+    const boxed = await renderShareCard({ heading: `${MISSING_GLYPH}之说`, author: AUTHOR, edition: 'hans' }, () => undefined);
+    expect(sha256(png)).toBe(sha256(boxed));
   });
 
   test('a character outside the chinese-simplified file is drawn from the slice that has it', async () => {
@@ -57,8 +72,14 @@ test.describe('renderShareCard', () => {
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
-  test('a heading too long for the card stops the render instead of being clipped', async () => {
-    await expect(renderShareCard({ heading: '长'.repeat(200), author: AUTHOR, edition: 'hans' })).rejects.toThrow(/does not fit/);
+  test('a heading too long for the card is cut with an ellipsis, with a warning, instead of being clipped', async () => {
+    const warnings: string[] = [];
+    const png = await renderShareCard({ heading: '长'.repeat(200), author: AUTHOR, edition: 'hans' }, (message) => warnings.push(message));
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+    expect(warnings).toEqual([expect.stringMatching(/does not fit .* drawn cut to "长+\u2026"/u)]);
+    const cutTo = /drawn cut to "(长+)\u2026"/u.exec(warnings[0]!)![1]!.length;
+    expect(cutTo).toBeGreaterThan(20);
+    expect(cutTo).toBeLessThan(200);
   });
 
   test('the Traditional edition\u2019s cards are drawn in Noto Serif TC, the Simplified one\u2019s in Noto Serif SC', async () => {

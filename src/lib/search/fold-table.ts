@@ -21,6 +21,9 @@ const CJK_BLOCKS: Array<[number, number]> = [
   [0xf900, 0xfaff], // Compatibility Ideographs
 ];
 
+/** Length in code points: a Simplified form may lie outside the BMP (紞 → 𬘘, U+2C618, in Extension E). */
+const codePoints = (text: string) => Array.from(text).length;
+
 const toSimplified = [
   OpenCC.Converter({ from: 'tw', to: 'cn' }),
   OpenCC.Converter({ from: 'hk', to: 'cn' }),
@@ -46,7 +49,7 @@ export function buildFoldTable(corpus: string, editions: Array<[traditional: str
       const char = String.fromCodePoint(codePoint);
       for (const convert of toSimplified) {
         const simplified = convert(char);
-        if (simplified !== char && simplified.length === char.length && corpusChars.has(simplified)) {
+        if (simplified !== char && codePoints(simplified) === 1 && corpusChars.has(simplified)) {
           table.set(char, simplified);
         }
       }
@@ -59,7 +62,7 @@ export function buildFoldTable(corpus: string, editions: Array<[traditional: str
     for (const convert of toSimplified) {
       const simplified = convert(key);
       if (
-        simplified.length === key.length &&
+        codePoints(simplified) === codePoints(key) &&
         corpus.includes(simplified) &&
         byCharacter(key) !== simplified
       ) {
@@ -70,11 +73,16 @@ export function buildFoldTable(corpus: string, editions: Array<[traditional: str
 
   const words = new Intl.Segmenter('zh', { granularity: 'word' });
   for (const [traditional, simplified] of editions) {
-    if (traditional.length !== simplified.length) continue; // the build's own check names such a paragraph
-    const folded = CustomConverter([...table])(traditional);
-    for (const { segment, index } of words.segment(simplified)) {
-      const end = index + segment.length;
-      if (folded.slice(index, end) !== segment) table.set(traditional.slice(index, end), segment);
+    // By code point: the two may differ in UTF-16 length (a Simplified form outside the BMP).
+    const source = Array.from(traditional);
+    if (source.length !== codePoints(simplified)) continue; // the build's own check names such a paragraph
+    const folded = Array.from(CustomConverter([...table])(traditional));
+    if (folded.length !== source.length) continue;
+    let at = 0;
+    for (const { segment } of words.segment(simplified)) {
+      const end = at + codePoints(segment);
+      if (folded.slice(at, end).join('') !== segment) table.set(source.slice(at, end).join(''), segment);
+      at = end;
     }
   }
 

@@ -17,7 +17,7 @@
  *   or a web page often carries them.
  */
 
-/** A length-preserving string conversion, such as Traditional → Simplified. */
+/** A string conversion that keeps the number of code points, such as Traditional → Simplified. */
 export type Convert = (text: string) => string;
 
 export interface Folded {
@@ -77,15 +77,19 @@ export function fold(source: string, convert?: Convert): Folded {
     return before !== undefined && after !== undefined && !before.cjk && !after.cjk;
   });
 
+  // Per code point of the folded text, the source character it came from.
+  const sources: Array<[number, number]> = [];
+  for (const c of kept) for (const _ of c.char) sources.push([c.start, c.end]);
   const joined = kept.map((c) => c.char).join('');
   const converted = convert ? convert(joined) : joined;
-  // The conversion table holds only length-preserving entries; anything else would break the offsets.
-  const text = converted.length === joined.length ? converted : joined;
+  // The conversion table holds only entries of as many code points as they replace (not always as
+  // many UTF-16 units: 紞 → 𬘘 is one unit to two); anything else would break the offsets.
+  const text = Array.from(converted).length === sources.length ? converted : joined;
 
   const from: Array<[number, number]> = [];
-  for (const c of kept) {
-    for (let unit = 0; unit < c.char.length; unit++) from.push([c.start, c.end]);
-  }
+  Array.from(text).forEach((char, i) => {
+    for (let unit = 0; unit < char.length; unit++) from.push(sources[i]!);
+  });
   return { text, from };
 }
 

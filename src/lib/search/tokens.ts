@@ -20,6 +20,9 @@ export const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Every paragraph's last character gets a bigram with this, so one-character queries find it too. */
 const END = 'zzzz';
 
+/** The Pagefind filter `kind` of each record: a block's own words, or the seam between two blocks. */
+export const RECORD_KIND = { block: 'block', seam: 'seam' } as const;
+
 /** Queries longer than this are looked up by their start; the full match is checked on the text. */
 export const MAX_PHRASE_CHARS = 16;
 

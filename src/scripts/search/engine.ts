@@ -7,28 +7,33 @@
 import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../../lib/search/fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../../lib/search/match';
-import { pagefindQuery } from '../../lib/search/tokens';
+import { MAX_PHRASE_CHARS, RECORD_KIND, pagefindQuery, wordChars } from '../../lib/search/tokens';
+import { ResultPages, type Candidate } from '../../lib/search/results';
 import { landingLink } from '../../lib/search/landing-link';
 import { cutQuery } from '../../lib/search/query-length';
 import type { FoldTable } from '../../lib/search/fold-table';
 
 /**
- * Candidates checked and shown per search. Every paragraph of this essay fits; a larger site
- * would show its most relevant 40 (a one-character query) and should page beyond them.
+ * Results checked and shown at a time: the first search fetches a fragment for each, so a page
+ * is what one screen holds, and 更多 fetches the next (src/lib/search/results.ts).
  */
-const MAX_CANDIDATES = 40;
+export const PAGE_SIZE = 10;
 
 interface PagefindResultData {
   url: string;
   /** Written by src/integrations/search-index.ts. */
-  meta: { title?: string; text?: string; next?: string; essayUrl?: string };
+  meta: { title?: string; text?: string; next?: string; essayUrl?: string; alternate?: string };
+}
+interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
 }
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  preload(query: string): Promise<void>;
+  preload(query: string, options?: PagefindSearchOptions): Promise<void>;
   destroy(): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<Candidate<PagefindResultData>> } | null>;
 }
 
 export interface SearchHit {
@@ -38,10 +43,25 @@ export interface SearchHit {
   excerpt: Excerpt;
 }
 
+/**
+ * `found`: the blocks holding the query (exact, or with other punctuation), in the essay's
+ * order, `count` of them, every one of them counted; `partial`: no block holds it, these hold
+ * part of it, most relevant first, and how many is not counted (it would take every fragment).
+ */
+export interface SearchResults {
+  kind: 'found' | 'partial';
+  count: number;
+  /** The first page of hits. */
+  hits: SearchHit[];
+  /** Records not yet shown: 更多 shows the next page. */
+  remaining(): number;
+  more(): Promise<SearchHit[]>;
+}
+
 export type SearchOutcome =
   | { status: 'empty' }
   | { status: 'no-words'; query: string }
-  | { status: 'results'; query: string; truncated: boolean; hits: SearchHit[] };
+  | ({ status: 'results'; query: string; truncated: boolean } & SearchResults);
 
 interface Engine {
   pagefind: PagefindApi;
@@ -112,7 +132,24 @@ export function loadEngine(bundle: string): Promise<Engine> {
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
   const { pagefind, convert } = await loadEngine(bundle);
   const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text);
-  if (lookup) await pagefind.preload(lookup.exact);
+  if (lookup) await pagefind.preload(lookup.exact, { filters: { kind: RECORD_KIND.block }, sort: { order: 'asc' } });
+}
+
+/** Where the query stands in a block's own text, or in its other script's text (search-index.ts's `alternate`). */
+function locateInBlock(query: string, text: string, alternate: string | undefined, convert: Convert) {
+  const match = locate(query, text, convert);
+  if (match || !alternate) return match && { match, text };
+  const inAlternate = locate(query, alternate, convert);
+  if (!inAlternate) return null;
+  // The two scripts' texts differ character for character: the same place, by code point.
+  const [own, other] = [Array.from(text), Array.from(alternate)];
+  if (own.length !== other.length) return { match: inAlternate, text: alternate };
+  const units = (chars: string[], end: number) => chars.slice(0, end).join('').length;
+  const at = (offset: number) => Array.from(alternate.slice(0, offset)).length;
+  return {
+    match: { ...inAlternate, start: units(own, at(inAlternate.start)), end: units(own, at(inAlternate.end)) },
+    text,
+  };
 }
 
 export async function search(rawQuery: string, bundle: string): Promise<SearchOutcome> {
@@ -120,32 +157,87 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   if (!query.trim()) return { status: 'empty' };
 
   const { pagefind, convert } = await loadEngine(bundle);
-  const lookup = pagefindQuery(fold(query, convert).text);
+  const folded = fold(query, convert).text;
+  const lookup = pagefindQuery(folded);
   if (!lookup) return { status: 'no-words', query };
 
   const failedBefore = failedLoads;
-  let found = await pagefind.search(lookup.exact);
-  if (!found?.results.length) found = await pagefind.search(lookup.partial);
-  const records = await Promise.all((found?.results ?? []).slice(0, MAX_CANDIDATES).map((result) => result.data()));
-  if (failedLoads > failedBefore) throw new Error('search: part of the index could not be loaded');
+  const checked = <T>(value: T): T => {
+    if (failedLoads > failedBefore) throw new Error('search: part of the index could not be loaded');
+    return value;
+  };
+  const inOrder = { sort: { order: 'asc' } } as const;
 
-  const hits = records.flatMap((record): SearchHit[] => {
-    const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;
-    // The block runs on into the start of the next one, as on the full essay page.
-    const runOn = next ? `${text}\n${next}` : text;
-    const match = locate(query, runOn, convert);
-    if (!match || match.start >= text.length) return []; // the next block's own record has it
-    const [url, id = ''] = (match.end > text.length ? essayUrl : record.url).split('#');
-    return [
-      {
+  const blockHit =
+    (accept: (kind: MatchKind) => boolean) =>
+    (record: PagefindResultData): SearchHit | null => {
+      const { title = '', text = '', alternate } = record.meta;
+      const found = locateInBlock(query, text, alternate, convert);
+      if (!found || !accept(found.match.kind)) return null;
+      const [url, id = ''] = record.url.split('#');
+      return {
         title,
-        href: landingLink(url!, id, runOn.slice(match.start, match.end)),
-        kind: match.kind,
-        excerpt: excerptAround(match.end > text.length ? runOn : text, match),
-      },
-    ];
-  });
-  // Stable: among equals, Pagefind's order (the essay's order for phrase matches).
-  hits.sort((a, b) => compareMatchKinds(a.kind, b.kind));
-  return { status: 'results', query, truncated, hits };
+        href: landingLink(url!, id, found.text.slice(found.match.start, found.match.end)),
+        kind: found.match.kind,
+        excerpt: excerptAround(found.text, found.match),
+      };
+    };
+  // A seam record holds the end of a block and the start of the next: it counts only for a
+  // phrase that runs from one into the other, and leads to the full essay, where they stand together.
+  const seamHit = (record: PagefindResultData): SearchHit | null => {
+    const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;
+    const runOn = `${text}\n${next}`;
+    const match = locate(query, runOn, convert);
+    if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
+    const [url, id = ''] = essayUrl.split('#');
+    return { title, href: landingLink(url!, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
+  };
+  const exactOrWords = (kind: MatchKind) => kind !== 'partial';
+  // For a query of up to MAX_PHRASE_CHARS letters and digits, the phrase's records are exactly its hits.
+  const recordsAreHits = wordChars(folded).length <= MAX_PHRASE_CHARS;
+
+  const attempts: Array<() => Promise<SearchResults | null>> = [
+    async () => {
+      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.block }, ...inOrder }));
+      return paged('found', found?.results ?? [], blockHit(exactOrWords), recordsAreHits);
+    },
+    async () => {
+      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.seam }, ...inOrder }));
+      return paged('found', found?.results ?? [], seamHit, false);
+    },
+    async () => {
+      // Most relevant first: Pagefind's own order of the records sharing the most of the query's bigrams.
+      const found = checked(await pagefind.search(lookup.partial, { filters: { kind: RECORD_KIND.block } }));
+      return paged('partial', found?.results ?? [], blockHit(() => true), false);
+    },
+  ];
+
+  async function paged(
+    kind: SearchResults['kind'],
+    candidates: Array<Candidate<PagefindResultData>>,
+    verify: (record: PagefindResultData) => SearchHit | null,
+    exact: boolean,
+  ): Promise<SearchResults | null> {
+    if (candidates.length === 0) return null;
+    const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
+    // Where the records are not exactly the hits, a found result is counted by checking them all
+    // (a long query: few records hold its first 16 characters); partial results are never counted.
+    let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
+    // Partial candidates may share a single character only: look a little further for real ones.
+    for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
+    if (hits.length === 0) return null;
+    return {
+      kind,
+      count: pages.count,
+      hits,
+      remaining: () => pages.remaining,
+      more: async () => checked(await pages.more()),
+    };
+  }
+
+  for (const attempt of attempts) {
+    const results = await attempt();
+    if (results) return { status: 'results', query, truncated, ...results };
+  }
+  return { status: 'results', query, truncated, kind: 'found', count: 0, hits: [], remaining: () => 0, more: async () => [] };
 }

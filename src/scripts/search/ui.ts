@@ -198,6 +198,7 @@ class SearchBox {
 
   private render(outcome: SearchOutcome | Error) {
     this.results.replaceChildren();
+    this.root.querySelector('.search-more')?.remove();
     this.status.replaceChildren();
     const fullEssay = element('a', undefined, unavailable.openFullEssay);
     fullEssay.href = this.essayUrl;
@@ -220,16 +221,45 @@ class SearchBox {
 
     const messages: string[] = [];
     if (outcome.truncated) messages.push(fill(t.truncated, { max: MAX_QUERY_LENGTH }));
-    const exactCount = outcome.hits.filter((hit) => hit.kind !== 'partial').length;
     if (outcome.hits.length === 0) {
       messages.push(fill(t.noResults, { query: outcome.query }), t.suggestion);
       this.status.textContent = messages.join('');
       this.status.append(this.suggestionLinks());
       return;
     }
-    messages.push(exactCount > 0 ? fill(t.found, { count: exactCount }) : fill(t.foundPartial, { count: outcome.hits.length }));
+    messages.push(outcome.kind === 'found' ? fill(t.found, { count: outcome.count }) : t.foundPartial);
     this.status.textContent = messages.join('');
     this.results.append(...outcome.hits.map(renderHit));
+    this.showMore(outcome);
+  }
+
+  /**
+   * 更多: the next page of results, appended, with focus on its first link (a reader using the
+   * keyboard goes on where the new results start). Gone when nothing is left.
+   */
+  private showMore(outcome: Extract<SearchOutcome, { status: 'results' }>) {
+    this.root.querySelector('.search-more')?.remove();
+    const left = outcome.remaining();
+    if (left === 0) return;
+    const button = element('button', 'search-more', outcome.kind === 'found' ? fill(t.more, { count: left }) : t.morePartial);
+    button.type = 'button';
+    const ticket = this.latest;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      let hits: SearchHit[];
+      try {
+        hits = await outcome.more();
+      } catch {
+        button.disabled = false;
+        return;
+      }
+      if (ticket !== this.latest) return; // a newer search replaced these results
+      const items = hits.map(renderHit);
+      this.results.append(...items);
+      items[0]?.querySelector('a')?.focus();
+      this.showMore(outcome);
+    });
+    this.results.after(button);
   }
 
   private suggestionLinks(): HTMLElement {
