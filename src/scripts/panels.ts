@@ -20,6 +20,9 @@ export function showPanel(panel: HTMLElement): void {
   if (native) return panel.showPopover();
   if (isOpen(panel)) return;
   for (const other of document.querySelectorAll<HTMLElement>('[popover][data-open]')) hidePanel(other);
+  // A popover rises to the top layer; a fixed panel inside the header (whose backdrop-filter makes
+  // it the panel's containing block) would hang from the header instead: lift it to the body.
+  if (panel.parentElement !== document.body) document.body.append(panel);
   panel.setAttribute('data-open', '');
   toggled(panel, true);
 }
