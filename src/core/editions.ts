@@ -1,7 +1,7 @@
 /**
  * The site's two editions: the essay as written, in Simplified Chinese, at the
  * root, and the same site in Traditional Chinese under `zh-hant/`, converted at
- * build time (src/lib/traditional.ts). Each edition has its own pages, search
+ * build time (src/editions/build/traditional.ts). Each edition has its own pages, search
  * bundle and share cards; the pages link to each other's counterparts.
  */
 import { withTrailingSlash } from './urls';

@@ -1,7 +1,7 @@
 /**
  * The link from a search result to the words it found: the block's anchor (which
  * works with scripts off) plus `hl`, the words as shown, which the page's landing
- * script highlights and scrolls to (src/scripts/landing.ts).
+ * script highlights and scrolls to (src/essay/client/landing.ts).
  *
  * Not a text fragment (`#:~:text=`): browsers accept those only on word
  * boundaries, which Chinese text has no reliable marks for, and Chromium does not

@@ -7,10 +7,10 @@
  * Traditional edition converts them with the rest of its pages (src/middleware.ts).
  *
  * Text that scripts show is in `clientStrings`: it is compiled into the scripts that
- * show it (src/integrations/client-strings.ts), and its `{name}` slots are filled in
- * the browser (`fill`, src/lib/fill.ts).
+ * show it (src/site/build/client-strings.ts), and its `{name}` slots are filled in
+ * the browser (`fill`, src/core/fill.ts).
  */
-import { applyTypography as zh } from './lib/typography';
+import { applyTypography as zh } from './typography';
 
 export const strings = {
   skipToContent: zh('跳到正文'),
@@ -51,7 +51,7 @@ export const strings = {
     quoteCopied: zh('已复制引用和链接'),
     quoteCopyFailed: zh('无法自动复制引用:请长按选中的文字,手动复制。'),
     quoteAttribution: zh('—— {author}《{title}》'),
-    // The share image (书摘卡片, src/scripts/share-image.ts).
+    // The share image (书摘卡片, src/sharing/client/share-image.ts).
     makeImage: zh('生成图片'),
     hideImage: zh('收起图片'),
     quoteImage: zh('生成书摘图片'),

@@ -1,6 +1,6 @@
 /**
  * The site's paths, under its base path (Astro's `base`, e.g. `/essay/`) and in
- * an edition's folder (src/lib/editions.ts), in one place. Components link with
+ * an edition's folder (src/core/editions.ts), in one place. Components link with
  * these; absolute URLs add the configured `site`.
  */
 import type { Edition } from './editions';

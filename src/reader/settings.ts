@@ -6,7 +6,7 @@
  * They must apply before the first paint, or a reader who chose dark sees a white
  * flash on every page: so a tiny script runs inline in <head>, before the
  * stylesheet applies. Its text is a constant here, and the content security
- * policy allows exactly this text by its hash (src/lib/csp.ts).
+ * policy allows exactly this text by its hash (src/site/build/csp.ts).
  */
 export const SETTINGS_STORAGE_KEY = 'essay-reader-settings';
 

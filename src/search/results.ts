@@ -3,7 +3,7 @@
  *
  * Pagefind answers a search with every record it found at once, each with a `data()`
  * that fetches that record's fragment (its text) only when called. A record must be
- * checked on its text before it is shown (src/lib/search/match.ts), so checking all of
+ * checked on its text before it is shown (src/search/match.ts), so checking all of
  * them would fetch a fragment per record: 884 for 之 in a text of 140,000 characters.
  * Instead the results are checked a page at a time, as the reader asks for more.
  *

@@ -1,6 +1,6 @@
 /**
  * What a page loads, and when: one script and one stylesheet up front
- * (src/scripts/enhance.ts); the code behind search, sharing and the settings
+ * (src/site/client/enhance.ts); the code behind search, sharing and the settings
  * panel when a reader first uses them, and only what that use needs.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -69,7 +69,7 @@ test('typing in the header search loads the search code and Pagefind, and not th
   expect(scripts.has('ui')).toBe(true);
   expect(scripts.fetched.some((script) => script.endsWith('/pagefind/pagefind.js'))).toBe(true);
   expect(scripts.has('share'), 'the caret moving in the field is a selection change, but not a selection in the essay').toBe(false);
-  // Every file the search asked for (and preloaded: src/scripts/preload-dependencies.ts) was there.
+  // Every file the search asked for (and preloaded: src/site/client/preload-dependencies.ts) was there.
   expect(failed).toEqual([]);
 });
 

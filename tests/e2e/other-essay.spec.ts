@@ -18,8 +18,8 @@ import { copyProjectWithContent } from '../../scripts/bench/project-copy';
 import { anthology, scaleContent } from '../../scripts/bench/scale-text';
 import { serve } from '../../scripts/serve';
 import { PROJECT_ROOT } from '../support/essay-content';
-import { clientStrings } from '../../src/strings';
-import { fill } from '../../src/lib/fill';
+import { clientStrings } from '../../src/core/strings';
+import { fill } from '../../src/core/fill';
 
 const t = clientStrings.search;
 const run = promisify(execFile);

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyTypography } from '../../src/lib/typography';
-import { strings } from '../../src/strings';
+import { applyTypography } from '../../src/core/typography';
+import { strings } from '../../src/core/strings';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import { ALL_ESSAY_PAGES, editionOf } from '../support/editions';
 

@@ -3,7 +3,7 @@
  * text size, vertical layout, reading time, progress, contents, back to top, print.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { SETTINGS_STORAGE_KEY } from '../../src/lib/reader-settings';
+import { SETTINGS_STORAGE_KEY } from '../../src/reader/settings';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../support/editions';
 import { readEssayContent } from '../support/essay-content';
 

@@ -1,5 +1,5 @@
 /**
- * The share image (书摘卡片, src/scripts/share-image.ts, issue 12): from a paragraph's or a
+ * The share image (书摘卡片, src/sharing/client/share-image.ts, issue 12): from a paragraph's or a
  * section's permalink, or a selected quote, the share panel shows a portrait PNG 1080 px
  * wide as an <img>, with the words as laid out (compared with the block's text and with a
  * screenshot of a reference image), a QR code that decodes to the exact link, and that link

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { applyTypography } from '../../src/lib/typography';
-import { fill } from '../../src/lib/fill';
+import { applyTypography } from '../../src/core/typography';
+import { fill } from '../../src/core/fill';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import {
   CONFIGURED_SITE,

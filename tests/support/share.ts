@@ -4,7 +4,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import { strings } from '../../src/strings';
+import { strings } from '../../src/core/strings';
 
 /** The site the main test build is configured with: astro.config.ts reads SITE_URL, else this default. */
 export const CONFIGURED_SITE = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin;

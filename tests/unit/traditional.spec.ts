@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { toTraditional, toTraditionalHtml } from '../../src/lib/traditional';
-import { editionOfPath, SIMPLIFIED, TRADITIONAL } from '../../src/lib/editions';
+import { toTraditional, toTraditionalHtml } from '../../src/editions/build/traditional';
+import { editionOfPath, SIMPLIFIED, TRADITIONAL } from '../../src/core/editions';
 
 test.describe('the Traditional edition’s conversion', () => {
   test('characters by phrase, in Taiwan’s standard forms, never the vocabulary', () => {

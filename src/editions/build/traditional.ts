@@ -22,7 +22,7 @@ import * as OpenCC from 'opencc-js';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import type { Edition } from './editions';
+import type { Edition } from '../../core/editions';
 
 export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
 

@@ -2,7 +2,7 @@
  * The edition switch keeps the reader's place: it links to the paragraph or heading
  * being read (and, on /search/, to the same query), not just to the page.
  */
-import { blockInView, hasScrolled } from './reading-position';
+import { blockInView, hasScrolled } from '../../core/client/reading-position';
 
 const switchLink = document.querySelector<HTMLAnchorElement>('[data-edition-switch]');
 

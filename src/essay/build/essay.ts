@@ -3,8 +3,8 @@
  * gathered once from the content collections.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { markdownParagraphs, paragraphId } from './block-ids';
-import { applyTypography } from './typography';
+import { markdownParagraphs, paragraphId } from '../../core/block-ids';
+import { applyTypography } from '../../core/typography';
 
 export interface Essay {
   author: string;

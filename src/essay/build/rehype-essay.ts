@@ -5,9 +5,9 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { paragraphId } from './block-ids';
-import { applyTypography, typesetRuns } from './typography';
-import { strings } from '../strings';
+import { paragraphId } from '../../core/block-ids';
+import { applyTypography, typesetRuns } from '../../core/typography';
+import { strings } from '../../core/strings';
 
 /**
  * A block's permalink: a plain anchor, so it works with scripts off; its mark

@@ -6,13 +6,13 @@
  * been seen to write them after the `#`, as `#block&from=…` or `#block?from=…`. The
  * browser then looks for an element with the id `block&from=…`, finds none and stays at
  * the top of the page. So the block's id is the fragment up to its first `&` or `?` (no
- * id on the site has either: they are slugs and numbers, src/lib/block-ids.ts), and the
+ * id on the site has either: they are slugs and numbers, src/core/block-ids.ts), and the
  * search highlight (`hl`) is read from the query or from such a tail. Every other
  * parameter is ignored. A text directive (`:~:text=…`) is the browser's: it removes it
  * from `location.hash` where it supports text fragments, and a browser that does not
  * leaves it there, to be cut off here like a tail.
  */
-import { HIGHLIGHT_PARAM } from './search/landing-link';
+import { HIGHLIGHT_PARAM } from '../../core/landing-link';
 
 export interface Arrival {
   /** The block's id, or '' when the address names none. */

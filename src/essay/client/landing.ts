@@ -7,11 +7,11 @@
  *   Chromium then stays at the top of the page, so go to the block itself.
  *
  * - From a link WeChat rewrote (`#block&from=singlemessage`, `#block?from=…`): the
- *   browser found no element by that name, so go to the block (src/lib/arrival.ts).
+ *   browser found no element by that name, so go to the block (src/essay/client/arrival.ts).
  *
  * Without this script the anchor alone still lands on the block (not the rewritten forms).
  */
-import { parseArrival } from '../lib/arrival';
+import { parseArrival } from './arrival';
 
 const HIGHLIGHT_NAME = 'search-landing';
 

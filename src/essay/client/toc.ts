@@ -1,9 +1,9 @@
 /**
  * On wide screens the table of contents stays beside the essay; it marks the
  * section being read (`aria-current="location"`, styled in the stylesheet).
- * Loaded by src/scripts/enhance.ts once the screen is that wide.
+ * Loaded by src/site/client/enhance.ts once the screen is that wide.
  */
-import { WIDE_CONTENTS_QUERY } from '../lib/wide-contents';
+import { WIDE_CONTENTS_QUERY } from '../../core/breakpoints';
 
 const links = new Map(
   Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]'), (link) => [

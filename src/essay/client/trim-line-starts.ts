@@ -8,7 +8,7 @@
  * this measures after layout and again whenever the essay's box changes size. No library does it:
  * heti and others of its kind handle spacing and adjacent marks, not line starts.
  */
-import { PUNCTUATION } from '../lib/typography';
+import { PUNCTUATION } from '../../core/typography';
 
 const TRIMMED = 'line-start-trim';
 const BLOCK = 'p, h1, h2, h3, li';

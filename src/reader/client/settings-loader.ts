@@ -1,12 +1,12 @@
 /**
  * Reading settings, first step, on every page: the settings button appears (it is
  * hidden without scripts, which the settings need), and the panel's code loads
- * when it is first opened (src/scripts/reader-settings-panel.ts); the panel itself
+ * when it is first opened (src/reader/client/settings-panel.ts); the panel itself
  * opens at once, as a popover. Vertical layout's wheel scrolling is here too.
  */
 const button = document.querySelector<HTMLButtonElement>('.settings-button');
 const panel = document.getElementById('reader-settings');
-const panelCode = () => import('./reader-settings-panel');
+const panelCode = () => import('./settings-panel');
 if (button && panel) {
   button.hidden = false;
   // Loaded as the panel opens (pointer or keyboard); a choice made before it is in waits for it.

@@ -2,11 +2,11 @@
  * The reading settings panel: shows the stored choices, applies a change at once
  * (the attributes on <html> that the stylesheet reads) and remembers it. The
  * stored choices were already applied before the first paint by the inline boot
- * script (src/lib/reader-settings.ts). Loaded when the panel is first opened
- * (src/scripts/reader-settings.ts), which hands it the choices.
+ * script (src/reader/settings.ts). Loaded when the panel is first opened
+ * (src/reader/client/settings-loader.ts), which hands it the choices.
  */
-import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../lib/reader-settings';
-import { blockInView, hasScrolled } from './reading-position';
+import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../settings';
+import { blockInView, hasScrolled } from '../../core/client/reading-position';
 
 const panel = document.getElementById('reader-settings');
 
@@ -37,7 +37,7 @@ for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio
   input.checked = settings[input.name as SettingName] === input.value;
 }
 
-/** A choice made in the panel (forwarded by src/scripts/reader-settings.ts, also one made while this loaded). */
+/** A choice made in the panel (forwarded by src/reader/client/settings-loader.ts, also one made while this loaded). */
 export function choose(input: HTMLInputElement) {
   input.checked = true;
   apply(input.name as SettingName, input.value);

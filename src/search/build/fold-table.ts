@@ -35,7 +35,7 @@ function phraseKeys(dict: string): string[] {
 
 /**
  * `corpus`: the essay's Simplified text. `editions`: each paragraph of the Traditional edition
- * beside its Simplified original (src/lib/traditional.ts): where OpenCC chose by phrase a
+ * beside its Simplified original (src/editions/build/traditional.ts): where OpenCC chose by phrase a
  * character that is Simplified too (想象 → 想像: 像 is also a Simplified character, in 好像),
  * character folding cannot undo it, so the word it stands in is added as a phrase (想像 → 想象),
  * and a query of either form finds the paragraph in either edition.

@@ -5,7 +5,7 @@
  * taken from the built pages' blocks marked `data-search-source`. So only the
  * essay's words are indexed (no navigation, contents or footer), and each
  * paragraph once, from one page, although it is shown on two. A record's content
- * is the bigram tokens of its folded text (see src/lib/search/tokens.ts); its
+ * is the bigram tokens of its folded text (see src/search/tokens.ts); its
  * meta carries the text as shown, for the excerpt and the ranking.
  *
  * A remembered phrase may run on into the next block: the original's last line
@@ -15,10 +15,10 @@
  * apart (`kind`), so that a block's record holds its own words only and the
  * number of blocks holding a phrase is the number of records Pagefind finds.
  *
- * Each edition (src/lib/editions.ts) has its own bundle in its folder, made from
+ * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
  * index it writes `fold-table.json`, the Traditional → Simplified table for the
- * characters the essay uses (src/lib/search/fold-table.ts): queries and text fold
+ * characters the essay uses (src/search/build/fold-table.ts): queries and text fold
  * to Simplified in both editions, so either script finds the same paragraphs.
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -30,11 +30,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
-import { fold } from '../lib/search/fold';
-import { buildFoldTable } from '../lib/search/fold-table';
-import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../lib/search/tokens';
-import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../lib/urls';
-import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../lib/editions';
+import { fold } from '../fold';
+import { buildFoldTable } from './fold-table';
+import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../tokens';
+import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
 
 
@@ -197,7 +197,7 @@ async function writeIndex(
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   // Pagefind always writes its ready-made UIs and its Web Worker; the site has its own UI, in
-  // Chinese, and runs Pagefind without a worker (src/scripts/search/engine.ts).
+  // Chinese, and runs Pagefind without a worker (src/search/client/engine.ts).
   const unused = (await readdir(bundle)).filter((name) =>
     /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name),
   );

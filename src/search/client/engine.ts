@@ -1,27 +1,27 @@
 /**
  * The search engine in the browser: Pagefind finds candidate paragraphs by their
- * bigrams; each candidate is then checked on its own text (src/lib/search/match.ts).
+ * bigrams; each candidate is then checked on its own text (src/search/match.ts).
  * Pagefind and the fold table load when `loadEngine()` is first called, as the
- * reader focuses or types in a search field (src/scripts/search/ui.ts).
+ * reader focuses or types in a search field (src/search/client/ui.ts).
  */
 import { CustomConverter } from 'opencc-js/core';
-import { fold, type Convert } from '../../lib/search/fold';
-import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../../lib/search/match';
-import { MAX_PHRASE_CHARS, RECORD_KIND, pagefindQuery, wordChars } from '../../lib/search/tokens';
-import { ResultPages, type Candidate } from '../../lib/search/results';
-import { landingLink } from '../../lib/search/landing-link';
-import { cutQuery } from '../../lib/search/query-length';
-import type { FoldTable } from '../../lib/search/fold-table';
+import { fold, type Convert } from '../fold';
+import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
+import { MAX_PHRASE_CHARS, RECORD_KIND, pagefindQuery, wordChars } from '../tokens';
+import { ResultPages, type Candidate } from '../results';
+import { landingLink } from '../../core/landing-link';
+import { cutQuery } from '../query-length';
+import type { FoldTable } from '../build/fold-table';
 
 /**
  * Results checked and shown at a time: the first search fetches a fragment for each, so a page
- * is what one screen holds, and 更多 fetches the next (src/lib/search/results.ts).
+ * is what one screen holds, and 更多 fetches the next (src/search/results.ts).
  */
 export const PAGE_SIZE = 10;
 
 interface PagefindResultData {
   url: string;
-  /** Written by src/integrations/search-index.ts. */
+  /** Written by src/search/build/search-index.ts. */
   meta: { title?: string; text?: string; next?: string; essayUrl?: string; alternate?: string };
 }
 interface PagefindSearchOptions {

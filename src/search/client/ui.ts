@@ -2,13 +2,13 @@
  * The search field's behaviour: results as you type, keyboard use, announced
  * counts. Used by the header field on every page (`popup`) and by /search/
  * (`page`, whose URL follows the query). This module and the engine's code load
- * together when a field is first used (src/scripts/search/loader.ts); Pagefind and
+ * together when a field is first used (src/search/client/loader.ts); Pagefind and
  * the fold table when the field is focused or typed in.
  */
 import t from 'virtual:client-strings/search';
 import unavailable from 'virtual:client-strings/searchUnavailable';
-import { fill } from '../../lib/fill';
-import { MAX_QUERY_LENGTH, cutQuery } from '../../lib/search/query-length';
+import { fill } from '../../core/fill';
+import { MAX_QUERY_LENGTH, cutQuery } from '../query-length';
 import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
 
 const DEBOUNCE_MS = 120;
@@ -273,7 +273,7 @@ class SearchBox {
   }
 }
 
-/** Mounts every search field of the page (called by src/scripts/search/loader.ts). */
+/** Mounts every search field of the page (called by src/search/client/loader.ts). */
 export function mountSearchBoxes() {
   for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
     new SearchBox(root, root.dataset.search === 'page' ? 'page' : 'popup');

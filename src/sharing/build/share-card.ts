@@ -33,10 +33,10 @@ import fontverter from 'fontverter';
 import * as hb from 'harfbuzzjs';
 import satori from 'satori';
 import subsetFont from 'subset-font';
-import { breakLines } from './line-breaking';
-import { applyTypography, autospaceRuns } from './typography';
-import { essayPath } from './urls';
-import type { Edition, EditionId } from './editions';
+import { breakLines } from '../../core/line-breaking';
+import { applyTypography, autospaceRuns } from '../../core/typography';
+import { essayPath } from '../../core/urls';
+import type { Edition, EditionId } from '../../core/editions';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -67,7 +67,7 @@ export interface ShareCard {
   edition: EditionId;
 }
 
-/** The site's palette (src/styles/global.css, light scheme). */
+/** The site's palette (src/site/global.css, light scheme). */
 const COLOR = {
   paper: '#fbfaf7',
   text: '#1f2328',

@@ -1,5 +1,5 @@
 /**
- * The layout of the words on a share image (书摘卡片, src/scripts/share-image.ts): body
+ * The layout of the words on a share image (书摘卡片, src/sharing/client/share-image.ts): body
  * text broken into lines as the page's stylesheet breaks it, and a quote too long for
  * one image cut at a sentence's end.
  *
@@ -18,8 +18,8 @@
  *
  * Pure: the caller supplies `measure`, the width of a run of text in its font.
  */
-import { glue } from './line-breaking';
-import { autospaceRuns } from './typography';
+import { glue } from '../../core/line-breaking';
+import { autospaceRuns } from '../../core/typography';
 
 /** Space between Han and a Latin or numeric run, in em: the stylesheet's 0.25em (global.css). */
 export const AUTOSPACE_EM = 0.25;

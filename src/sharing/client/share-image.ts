@@ -1,17 +1,17 @@
 /**
  * The share image (书摘卡片): a portrait PNG, 1080 px wide, drawn in the reader's browser
- * on a <canvas>: the words as the page sets them (src/lib/quote-layout.ts), the essay's
+ * on a <canvas>: the words as the page sets them (src/sharing/client/quote-layout.ts), the essay's
  * title, the section and the author, and a QR code of the exact link with the line
  * 「长按识别二维码，阅读全文」. Light paper whatever the theme: it is passed around as a picture.
  *
  * Fonts: canvas draws with the fonts of the reader's system, named by the same family
  * stacks the page uses (read from the page's computed style, so the Traditional edition's
- * TC fonts come first there); nothing is downloaded. Loaded by src/scripts/share.ts when a
+ * TC fonts come first there); nothing is downloaded. Loaded by src/sharing/client/share.ts when a
  * reader first asks for an image.
  */
 import { encode } from 'uqr';
-import { breakLines } from '../lib/line-breaking';
-import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from '../lib/quote-layout';
+import { breakLines } from '../../core/line-breaking';
+import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from './quote-layout';
 
 export const IMAGE_WIDTH = 1080;
 /** 3:4 at the least, so a short quote is still a portrait. */
@@ -24,7 +24,7 @@ const TEXT = { size: 48, lineHeight: 1.8, maxLines: 11 } as const;
 const TITLE = { size: 36, lineHeight: 1.5 } as const;
 const META = { size: 30, lineHeight: 1.6 } as const;
 const QR_TARGET = 232;
-/** The site's light palette (src/styles/global.css). */
+/** The site's light palette (src/site/global.css). */
 const COLOR = { paper: '#fbfaf7', text: '#1f2328', muted: '#5b6069', rule: '#dedad2', accent: '#9c2f25' } as const;
 
 export interface ShareImageInput {
@@ -132,7 +132,7 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   });
   context.font = fontOf(600, TITLE.size, serif);
   const titleMeasure = measurer(context);
-  // Balanced, as the share cards' headings are (src/lib/line-breaking.ts), with the Han/Latin space counted.
+  // Balanced, as the share cards' headings are (src/core/line-breaking.ts), with the Han/Latin space counted.
   const titleLines =
     breakLines(input.title, {
       measure: (line) => setLine(line, { measure: titleMeasure, fontSize: TITLE.size, trimLineEnd: false }).width,

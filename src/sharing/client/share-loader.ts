@@ -1,10 +1,10 @@
 /**
  * Sharing, first step: the permalinks become share buttons as soon as the page
- * runs scripts, while the sharing code itself (src/scripts/share.ts: copying, the
+ * runs scripts, while the sharing code itself (src/sharing/client/share.ts: copying, the
  * share sheet, the QR code, quote links) loads when a reader first uses it, so
  * a reader who never shares never downloads it.
  */
-// The buttons' names come with the panel's markup (src/components/ShareControls.astro): this
+// The buttons' names come with the panel's markup (src/sharing/ShareControls.astro): this
 // first step needs nothing else from the page's interface text.
 const names = document.getElementById('share-panel')?.dataset;
 const sharing = () => import('./share');

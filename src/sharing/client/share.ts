@@ -3,13 +3,13 @@
  * (copy link, the system share sheet, a QR code for phones and WeChat); selected
  * text offers a quote link whose text fragment opens on the selection.
  *
- * Loaded on first use by src/scripts/share-loader.ts, which turns the permalinks
+ * Loaded on first use by src/sharing/client/share-loader.ts, which turns the permalinks
  * into share buttons at once.
  */
 import t from 'virtual:client-strings/share';
-import { fill } from '../lib/fill';
-import { textDirective, wordSegmenter } from '../lib/text-fragment';
-import { isOpen, showPanel as showPopover } from './panels';
+import { fill } from '../../core/fill';
+import { textDirective, wordSegmenter } from './text-fragment';
+import { isOpen, showPanel as showPopover } from '../../core/client/panels';
 
 const panel = document.getElementById('share-panel')!;
 const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
@@ -165,7 +165,7 @@ async function toggleImage() {
       site: new URL(shared.url).host,
       traditional: document.documentElement.dataset.edition === 'hant',
     });
-    // A data: URL, which the site's policy allows for images (src/lib/csp.ts); an <img>, as WeChat saves only those.
+    // A data: URL, which the site's policy allows for images (src/site/build/csp.ts); an <img>, as WeChat saves only those.
     image.src = drawn.canvas.toDataURL('image/png');
     await image.decode();
     image.alt = fill(t.imageAlt, { words: drawn.text, author: panel.dataset.author ?? '', title: essayTitle });
@@ -301,7 +301,7 @@ quoteImageButton.addEventListener('click', () => {
 });
 
 document.addEventListener('selectionchange', onSelectionChange);
-// This module loads with the reader's first selection (src/scripts/share-loader.ts): answer that one too.
+// This module loads with the reader's first selection (src/sharing/client/share-loader.ts): answer that one too.
 onSelectionChange();
 
 quoteButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection

@@ -1,19 +1,19 @@
 /**
  * The interface text that scripts show, compiled into the scripts that show it:
  * `import t from 'virtual:client-strings/search'` gives the `search` group of
- * `clientStrings` (src/strings.ts) in the page's edition.
+ * `clientStrings` (src/core/strings.ts) in the page's edition.
  *
  * Each group is its own module, holding both editions (typeset, and converted to
  * Traditional here at build time, as the pages are by src/middleware.ts), and picks
- * the page's by its `<html data-edition>` (src/layouts/BaseLayout.astro), which,
+ * the page's by its `<html data-edition>` (src/site/BaseLayout.astro), which,
  * unlike `lang`, no page translator rewrites. So a page carries none of this text in its HTML, and the
  * code that loads on first use (search, sharing) brings its own words, in the same
  * file, even offline after loading. The declarations are in src/env.d.ts.
  */
 import type { Plugin } from 'vite';
-import { EDITIONS, SIMPLIFIED } from '../lib/editions';
-import { inEditionScript } from '../lib/traditional';
-import { clientStrings } from '../strings';
+import { EDITIONS, SIMPLIFIED } from '../../core/editions';
+import { inEditionScript } from '../../editions/build/traditional';
+import { clientStrings } from '../../core/strings';
 
 const PREFIX = 'virtual:client-strings/';
 // Vite's convention for virtual modules: the resolved id starts with \0, so no other plugin reads it as a file.
@@ -44,7 +44,7 @@ export function clientStringsPlugin(): Plugin {
       if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
       const group = id.slice(RESOLVED_PREFIX.length);
       if (!isGroup(group)) {
-        this.error(`${PREFIX}${group}: no such group of clientStrings in src/strings.ts (there are ${Object.keys(clientStrings).join(', ')})`);
+        this.error(`${PREFIX}${group}: no such group of clientStrings in src/core/strings.ts (there are ${Object.keys(clientStrings).join(', ')})`);
       }
       return groupModule(group);
     },

@@ -2,12 +2,12 @@
  * The site's content security policy: everything from its own origin, no inline
  * script but the reader-settings boot script (allowed by its hash), and
  * `wasm-unsafe-eval` for Pagefind's WebAssembly and nothing wider. The pages carry
- * it in a <meta> element; `_headers` (src/integrations/security-headers.ts) sends
+ * it in a <meta> element; `_headers` (src/site/build/security-headers.ts) sends
  * it as a header, with the directives a <meta> cannot hold, on hosts that read
  * that file (Netlify, Cloudflare Pages).
  */
 import { createHash } from 'node:crypto';
-import { SETTINGS_BOOT_SCRIPT } from './reader-settings';
+import { SETTINGS_BOOT_SCRIPT } from '../../reader/settings';
 
 const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 

@@ -2,7 +2,7 @@
  * Vite wraps each dynamic `import()` in the browser's code in a preload helper, and
  * offers no way to leave it out (`build.modulePreload: false` still keeps it, and
  * Astro 7 sets that option itself). This swaps in the site's own, smaller helper
- * (src/scripts/preload-dependencies.ts), which preloads modules but not
+ * (src/site/client/preload-dependencies.ts), which preloads modules but not
  * stylesheets, and stops the build if a lazily loaded module ever imports CSS,
  * which that helper would not load.
  */
@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 // Vite's id for its helper (vite/src/node/plugins/importAnalysisBuild.ts); if Vite renames it,
 // its own helper returns, and the first-view budget of `npm run bench` shows the 0.9 KB.
 const VITE_PRELOAD_HELPER = '\0vite/preload-helper.js';
-const SITE_PRELOAD_HELPER = fileURLToPath(new URL('../scripts/preload-dependencies.ts', import.meta.url));
+const SITE_PRELOAD_HELPER = fileURLToPath(new URL('../client/preload-dependencies.ts', import.meta.url));
 
 /** The Vite plugin (astro.config.ts). */
 export function leanDynamicImportsPlugin(): Plugin {
@@ -37,7 +37,7 @@ export function leanDynamicImportsPlugin(): Plugin {
       for (const chunk of chunks.values()) {
         const css = [...(chunk.viteMetadata?.importedCss ?? [])];
         if (css.length && !loadedUpFront.has(chunk.fileName)) {
-          this.error(`${chunk.facadeModuleId ?? chunk.fileName} is loaded on first use but imports CSS (${css.join(', ')}), which src/scripts/preload-dependencies.ts does not load: import it from a stylesheet of the page instead.`);
+          this.error(`${chunk.facadeModuleId ?? chunk.fileName} is loaded on first use but imports CSS (${css.join(', ')}), which src/site/client/preload-dependencies.ts does not load: import it from a stylesheet of the page instead.`);
         }
       }
     },

@@ -1,6 +1,6 @@
 /**
  * What each dynamic `import()` runs through in the built scripts, in place of Vite's
- * own preload helper (swapped in by src/integrations/lean-dynamic-imports.ts): the
+ * own preload helper (swapped in by src/site/build/lean-dynamic-imports.ts): the
  * modules the imported one needs are fetched alongside it, not one after the other.
  *
  * Vite's helper (0.9 KB gzip, in every page's first view) also loads stylesheets of
