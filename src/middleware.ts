@@ -5,7 +5,7 @@
  * essay's own script.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { editionOfPath } from './core/editions';
+import { editionOfPath } from './core/urls';
 import { toTraditionalHtml } from './editions/build/traditional';
 
 export const onRequest = defineMiddleware(async (context, next) => {

@@ -4,8 +4,6 @@
  * build time (src/editions/build/traditional.ts). Each edition has its own pages, search
  * bundle and share cards; the pages link to each other's counterparts.
  */
-import { withTrailingSlash } from './urls';
-
 export type EditionId = 'hans' | 'hant';
 
 export interface Edition {
@@ -23,13 +21,6 @@ export interface Edition {
 export const SIMPLIFIED: Edition = { id: 'hans', lang: 'zh-CN', folder: '', name: '简体', locale: 'zh_CN' };
 export const TRADITIONAL: Edition = { id: 'hant', lang: 'zh-Hant', folder: 'zh-hant/', name: '繁體', locale: 'zh_TW' };
 export const EDITIONS: readonly Edition[] = [SIMPLIFIED, TRADITIONAL];
-
-/** The edition a path under the base belongs to. */
-export function editionOfPath(pathname: string, base: string): Edition {
-  const prefix = withTrailingSlash(base);
-  const inBase = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\//, '');
-  return inBase.startsWith(TRADITIONAL.folder) ? TRADITIONAL : SIMPLIFIED;
-}
 
 /** The other edition, which the edition switch links to. */
 export const otherEdition = (edition: Edition): Edition => (edition.id === 'hans' ? TRADITIONAL : SIMPLIFIED);

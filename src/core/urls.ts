@@ -3,7 +3,7 @@
  * an edition's folder (src/core/editions.ts), in one place. Components link with
  * these; absolute URLs add the configured `site`.
  */
-import type { Edition } from './editions';
+import { SIMPLIFIED, TRADITIONAL, type Edition } from './editions';
 
 /** A base path as the site uses it, ending with a slash (Astro's `base` may be written without). */
 export const withTrailingSlash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
@@ -35,3 +35,10 @@ export function counterpartPath(path: string, from: Edition, to: Edition): strin
 
 /** An absolute URL for a path, from the configured site. */
 export const absoluteUrl = (path: string, site: URL | undefined): string => new URL(path, site).href;
+
+/** The edition a path under the base belongs to. */
+export function editionOfPath(pathname: string, base: string): Edition {
+  const prefix = withTrailingSlash(base);
+  const inBase = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname.replace(/^\//, '');
+  return inBase.startsWith(TRADITIONAL.folder) ? TRADITIONAL : SIMPLIFIED;
+}

@@ -2,7 +2,7 @@
  * The share and settings panels are popovers: the browser opens them over the page, closes them
  * on Escape or a click outside, and their `popovertarget` buttons work without a script. Older
  * engines have no popover (WeChat's XWeb before Chromium 114, Safari before 17): there the panels
- * stay hidden (global.css), and this opens them instead, with the same buttons, Escape and a
+ * stay hidden (src/site/panels.css), and this opens them instead, with the same buttons, Escape and a
  * `toggle` event, so the code that uses a panel does not need to know which it got.
  */
 const native = typeof HTMLElement.prototype.showPopover === 'function';

@@ -34,7 +34,8 @@ import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
 import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../tokens';
 import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
-import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../../core/editions';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
+import { editionOfPath } from '../../core/urls';
 import { CustomConverter } from 'opencc-js/core';
 
 
