@@ -11,25 +11,16 @@
  *
  * Pure: the caller supplies `measure`, the width of a line of text as it will be drawn.
  */
+import { CLAUSE_ENDS, DASH_MARK, ELLIPSIS_MARK, NO_LINE_END as NO_LINE_END_MARKS, NO_LINE_START as NO_LINE_START_MARKS, charClass, charSet } from './punctuation';
 
-/** Marks that may not start a line (closing punctuation, clreq's 行首禁则). Written as escapes. */
-const NO_LINE_START = new Set(
-  Array.from(
-    // ，。、：；？！）］｝〕〉》」』】〗〙〛’”…‥·％‰ and ASCII ,.:;?!)]}%
-    '\uFF0C\u3002\u3001\uFF1A\uFF1B\uFF1F\uFF01\uFF09\uFF3D\uFF5D\u3015\u3009\u300B\u300D\u300F\u3011\u3017\u3019\u301B\u2019\u201D\u2026\u2025\u00B7\uFF05\u2030,.:;?!)]}%',
-  ),
-);
+/** Marks that may not start a line (closing punctuation, clreq's 行首禁则). */
+const NO_LINE_START = charSet(NO_LINE_START_MARKS);
 
 /** Marks that may not end a line (opening punctuation, clreq's 行尾禁则). */
-const NO_LINE_END = new Set(
-  Array.from(
-    // （［｛〔〈《「『【〖〘〚‘“ and ASCII ([{
-    '\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A\u2018\u201C([{',
-  ),
-);
+const NO_LINE_END = charSet(NO_LINE_END_MARKS);
 
 /** A break after one of these reads as a pause: preferred when the lines are otherwise as even. */
-const PAUSE = /[\u3002\uFF0C\u3001\uFF1A\uFF1B\uFF1F\uFF01\u2026\u2014]$/u;
+const PAUSE = new RegExp(`[${charClass(CLAUSE_ENDS + ELLIPSIS_MARK + DASH_MARK)}]$`, 'u');
 
 export function mayStartLine(char: string): boolean {
   return !NO_LINE_START.has(char);

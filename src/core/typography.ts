@@ -15,6 +15,7 @@
  *
  * `typesetRuns` applies rules 3 and 4 together: the runs the pages render, one element per marked run.
  */
+import { BLANK_END, BLANK_START, CURLY_QUOTES, charSet } from './punctuation';
 
 const HAN = /\p{Script=Han}/u;
 /** CJK symbols and punctuation (、。《》「」…) and the full-width forms block (,?:…). */
@@ -154,22 +155,17 @@ export function autospaceRuns(text: string): TextRun[] {
 }
 
 /**
- * Chinese punctuation classes, each defined once (after heti, and CSS Text 4's classes for
- * `text-spacing-trim`). In the mainland's glyph forms a full-width mark fills one side of its
- * em square and leaves the other blank: that blank half is what adjacent marks squeeze.
+ * The punctuation classes the marks below look at (src/core/punctuation.ts). In the mainland's
+ * glyph forms a full-width mark fills one side of its em square and leaves the other blank:
+ * that blank half is what adjacent marks squeeze.
  */
 export const PUNCTUATION = {
-  /** Opening brackets and quotes （［｛〔〈《「『【〖〘〚“‘: blank on their starting side. */
-  opening: new Set(Array.from('\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A\u201C\u2018')),
-  /**
-   * Closing brackets and quotes ）］｝〕〉》」』】〗〙〛”’, and the pause and stop marks 、，。．,
-   * blank on their ending side. ：；？！ are left out: fonts differ in where they stand.
-   */
-  closing: new Set(
-    Array.from('\uFF09\uFF3D\uFF5D\u3015\u3009\u300B\u300D\u300F\u3011\u3017\u3019\u301B\u201D\u2019\u3001\uFF0C\u3002\uFF0E'),
-  ),
+  /** Opening brackets and quotes: blank on their starting side. */
+  opening: charSet(BLANK_START),
+  /** Closing brackets and quotes, and the pause and stop marks 、，。．: blank on their ending side. */
+  closing: charSet(BLANK_END),
   /** Curly quotes “”‘’: full-width in Chinese text, proportional in Latin text. */
-  curlyQuotes: new Set(Array.from('\u201C\u201D\u2018\u2019')),
+  curlyQuotes: charSet(CURLY_QUOTES),
 } as const;
 
 /** How a punctuation mark is shown: each name is a class in the stylesheet (global.css). */

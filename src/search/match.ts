@@ -7,6 +7,7 @@
  */
 import { fold, sourceRange, type Convert, type Folded } from './fold';
 import { WORD_CHAR } from './tokens';
+import { ASCII_CLAUSE_PAUSES, ASCII_SENTENCE_STOPS, CLAUSE_ENDS, charClass } from '../core/punctuation';
 
 export type MatchKind =
   /** The query as typed, punctuation included (after folding). */
@@ -103,8 +104,8 @@ function isLowSurrogate(text: string, at: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-const CLAUSE_END = /[\u3002\uFF0C\uFF1B\uFF1A\uFF1F\uFF01\u3001]/u;
-const LATIN_CLAUSE_END = /[,;:?!.]/u;
+const CLAUSE_END = new RegExp(`[${charClass(CLAUSE_ENDS)}]`, 'u');
+const LATIN_CLAUSE_END = new RegExp(`[${charClass(ASCII_CLAUSE_PAUSES + ASCII_SENTENCE_STOPS + '.')}]`, 'u');
 
 /** Chinese clause marks always end a clause; ASCII ones only before a space (not in `0.28` or `a,b`). */
 function endsClause(text: string, at: number): boolean {

@@ -2,13 +2,24 @@
  * What a page says about itself to search engines and to the cards that chat
  * apps draw for a shared link.
  */
+import {
+  ASCII_CLAUSE_PAUSES,
+  ASCII_CLOSING_BRACKETS,
+  ASCII_SENTENCE_STOPS,
+  CLAUSE_ENDS,
+  CLOSING_BRACKETS,
+  CLOSING_QUOTES,
+  SENTENCE_STOPS,
+  charClass,
+} from '../../core/punctuation';
 
-const CLAUSE_END = /[\u3002\uFF01\uFF1F\uFF1B\uFF0C\u3001\uFF1A!?;,:]/u;
-const SENTENCE_END = /[\u3002\uFF01\uFF1F!?]/u;
+const ASCII_MARKS = ASCII_SENTENCE_STOPS + ASCII_CLAUSE_PAUSES;
+const CLAUSE_END = new RegExp(`[${charClass(CLAUSE_ENDS + ASCII_MARKS)}]`, 'u');
+const SENTENCE_END = new RegExp(`[${charClass(SENTENCE_STOPS + ASCII_SENTENCE_STOPS)}]`, 'u');
 /** ASCII marks also sit inside numbers and addresses (1,000, 10:30, ?q=): they end a clause only before a space or non-Latin text. */
-const ASCII_MARK = /[!?;,:]/u;
+const ASCII_MARK = new RegExp(`[${charClass(ASCII_MARKS)}]`, 'u');
 /** Closing quotes and brackets belong with the mark before them: a cut never leaves them behind. */
-const CLOSER = /[\u201D\u2019\u300D\u300F\uFF09\u300B\u3009\u3011\uFF3D)\]]/u;
+const CLOSER = new RegExp(`[${charClass(CLOSING_QUOTES + CLOSING_BRACKETS + ASCII_CLOSING_BRACKETS)}]`, 'u');
 /** What a Latin word or a number is made of; a cut between two of these would split it (GPT-4o, 0.28, App's). */
 const WORD_PART = /[\p{Script=Latin}\p{Nd}\-.'\u2019_/%+]/u;
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Nd}]/u;

@@ -37,6 +37,7 @@ import { breakLines } from '../../core/line-breaking';
 import { applyTypography, autospaceRuns } from '../../core/typography';
 import { essayPath } from '../../core/urls';
 import type { Edition, EditionId } from '../../core/editions';
+import { OPENING_BRACKETS, charClass } from '../../core/punctuation';
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -320,7 +321,7 @@ function lineRuns(line: string): Array<{ text: string; spaceBefore: boolean }> {
  * that half-em of blank would look like an indent, so it is pulled back (clreq's
  * line-start adjustment). （［｛〔〈《「『【〖〘〚
  */
-const OPENING_BRACKET = /^[\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A]/u;
+const OPENING_BRACKET = new RegExp(`^[${charClass(OPENING_BRACKETS)}]`, 'u');
 const lineStartPullEm = (line: string) => (OPENING_BRACKET.test(line) ? 0.5 : 0);
 
 /** A line's width in em, with the autospace between Han and Latin runs. */

@@ -20,22 +20,35 @@
  */
 import { glue } from '../../core/line-breaking';
 import { autospaceRuns } from '../../core/typography';
+import {
+  ASCII_CLOSING_BRACKETS,
+  ASCII_SENTENCE_STOPS,
+  CLAUSE_PAUSES,
+  CLOSING_BRACKETS,
+  CLOSING_QUOTES,
+  OPENING_BRACKETS,
+  SENTENCE_STOPS,
+  charClass,
+} from '../../core/punctuation';
 
 /** Space between Han and a Latin or numeric run, in em: the stylesheet's 0.25em (global.css). */
 export const AUTOSPACE_EM = 0.25;
 
 /** Opening brackets, drawn in the right half of their em: pulled back by half an em at a line's start. （［｛〔〈《「『【〖〘〚 */
-const OPENING_BRACKET = /^[\uFF08\uFF3B\uFF5B\u3014\u3008\u300A\u300C\u300E\u3010\u3016\u3018\u301A]/u;
+const OPENING_BRACKET = new RegExp(`^[${charClass(OPENING_BRACKETS)}]`, 'u');
 /**
  * Closing marks drawn in the left half of their em in mainland (SC) fonts: at a line's end
  * their blank half is trimmed, as `text-spacing-trim` lets a line end (its `allow-end`).
  * ，。、」』）》】〕〉］｝. Taiwan's (TC) fonts centre ，。、, so the option is off for them.
  */
-const HALF_BLANK_CLOSER = /[\uFF0C\u3002\u3001\u300D\u300F\uFF09\u300B\u3011\u3015\u3009\uFF3D\uFF5D]$/u;
+const HALF_BLANK_CLOSER = new RegExp(`[${charClass(CLOSING_BRACKETS + '\uFF0C\u3002\u3001')}]$`, 'u');
 /** Where a sentence ends: 。！？ (and ASCII !?), with any closing quotes or brackets after it. */
-const SENTENCE_END = /[\u3002\uFF01\uFF1F!?]+[\u201D\u2019\u300D\u300F\uFF09\u300B\u3011)]*/gu;
+const SENTENCE_END = new RegExp(
+  `[${charClass(SENTENCE_STOPS + ASCII_SENTENCE_STOPS)}]+[${charClass(CLOSING_QUOTES + CLOSING_BRACKETS + ASCII_CLOSING_BRACKETS)}]*`,
+  'gu',
+);
 /** Where a clause ends: ，；：、, the fallback when no sentence ends in reach. */
-const CLAUSE_END = /[\uFF0C\uFF1B\uFF1A\u3001]/gu;
+const CLAUSE_END = new RegExp(`[${charClass(CLAUSE_PAUSES)}]`, 'gu');
 /** 「……」, what stands for the words left out. */
 export const ELLIPSIS = '\u2026\u2026';
 
