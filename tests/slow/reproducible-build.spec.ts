@@ -3,7 +3,7 @@
  * built again, into a temporary folder with its own Astro cache, and every file (its
  * path and its bytes) is compared with the suite's own build at the root (ROOT_BUILD).
  * HTML, scripts and styles, the search index, share images, sitemap: no exceptions.
- * (In the `e2e` project only, so it runs once per suite.)
+ * (In the `slow` project only, so it runs once per suite.)
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
