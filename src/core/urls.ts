@@ -3,7 +3,8 @@
  * an edition's folder (src/core/editions.ts), in one place. Components link with
  * these; absolute URLs add the configured `site`.
  */
-import { SIMPLIFIED, TRADITIONAL, type Edition } from './editions';
+// With its extension: scripts/serve.ts runs this module in Node itself, which resolves no bare paths.
+import { SIMPLIFIED, TRADITIONAL, type Edition } from './editions.ts';
 
 /** A base path as the site uses it, ending with a slash (Astro's `base` may be written without). */
 export const withTrailingSlash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);

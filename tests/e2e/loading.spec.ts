@@ -109,9 +109,9 @@ test('the share image\u2019s code loads when a reader first asks for an image, n
 test('opening the reading settings loads their panel’s code, which applies a choice', async ({ page }) => {
   const scripts = watchScripts(page);
   await page.goto('/', { waitUntil: 'networkidle' });
-  expect(scripts.has('reader-settings-panel')).toBe(false);
+  expect(scripts.has('settings-panel')).toBe(false);
   await page.locator('.site-header .settings-button').click();
   await page.locator('#reader-settings input[value="dark"]').check();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  expect(scripts.has('reader-settings-panel')).toBe(true);
+  expect(scripts.has('settings-panel')).toBe(true);
 });

@@ -71,9 +71,5 @@ export async function readQrImage(image: Locator): Promise<{ text: string | null
   return { text: code.data, quietZoneModules: Math.min(first, pixels.width - 1 - last) / moduleSize };
 }
 
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(bytes: Buffer): { width: number; height: number } {
-  const signature = '89504e470d0a1a0a';
-  if (bytes.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
+/** The one PNG reader (tests/support/png.ts), for the tests that import their helpers from here. */
+export { pngSize } from './png';

@@ -8,7 +8,10 @@
  * this measures after layout and again whenever the essay's box changes size. No library does it:
  * heti and others of its kind handle spacing and adjacent marks, not line starts.
  */
-import { PUNCTUATION } from '../../core/typography';
+import { BLANK_START, charSet } from '../../core/punctuation';
+
+/** Opening brackets and quotes, blank on their starting side (typography's `PUNCTUATION.opening`). */
+const OPENING = charSet(BLANK_START);
 
 const TRIMMED = 'line-start-trim';
 const BLOCK = 'p, h1, h2, h3, li';
@@ -24,14 +27,14 @@ function wrapOpeningMarks(root: ParentNode): HTMLElement[] {
       const parent = text.parentElement!;
       // After another opening mark (squeeze-start) a mark never starts a line.
       if (parent.classList.contains('squeeze-start')) continue;
-      if (parent !== block && parent.matches('.cjk-quote, .squeeze-end') && PUNCTUATION.opening.has(text.data)) {
+      if (parent !== block && parent.matches('.cjk-quote, .squeeze-end') && OPENING.has(text.data)) {
         marks.push(parent); // the mark has its own element already (rule 4's marks): move that
         continue;
       }
       let node: Text | null = text;
       while (node) {
         const chars = Array.from(node.data);
-        const at = chars.findIndex((char) => PUNCTUATION.opening.has(char));
+        const at = chars.findIndex((char) => OPENING.has(char));
         if (at < 0) break;
         const mark = node.splitText(chars.slice(0, at).join('').length);
         node = mark.data.length > 1 ? mark.splitText(1) : null;

@@ -1,4 +1,8 @@
 /**
+ * Why this plugin stays: it keeps the first view within its budget (`npm run bench`: 15 KB gzip
+ * for `/`, which Vite's own helper would overrun by 0.9 KB), and a test guards it
+ * (tests/e2e/loading.spec.ts: the scripts run dynamic imports through the site's helper).
+ *
  * Vite wraps each dynamic `import()` in the browser's code in a preload helper, and
  * offers no way to leave it out (`build.modulePreload: false` still keeps it, and
  * Astro 7 sets that option itself). This swaps in the site's own, smaller helper
