@@ -125,6 +125,12 @@ export interface TextRun {
 const LATIN_RUN = /[\p{Script=Latin}\p{Nd}]+(?:[-.\/'’+ ][\p{Script=Latin}\p{Nd}]+)*/gu;
 
 /**
+ * The space between Han and a Latin or numeric run, in em, where code draws text itself (the
+ * share card and the quote image): the page's own is the stylesheet's (`.space-before::before`).
+ */
+export const AUTOSPACE_EM = 0.25;
+
+/**
  * Rule 3. Space between Chinese and Latin letters or digits, without adding a character.
  *
  * Browsers with CSS `text-autospace` space these runs themselves; for the others,

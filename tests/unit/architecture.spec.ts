@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { LIGHT_PALETTE } from '../../src/core/brand';
 import { WIDE_CONTENTS_QUERY } from '../../src/core/breakpoints';
 import { PROJECT_ROOT } from '../support/essay-content';
 
@@ -89,4 +90,13 @@ test('no import cycle', () => {
 test('the wide-contents breakpoint of the scripts is the stylesheet’s', () => {
   const css = readFileSync(join(SRC, 'reader/reader.css'), 'utf8');
   expect(css).toContain(`@media ${WIDE_CONTENTS_QUERY} {`);
+});
+
+test('the colours code draws with are the stylesheet’s light scheme', () => {
+  const css = readFileSync(join(SRC, 'site/global.css'), 'utf8');
+  for (const [name, colour] of Object.entries(LIGHT_PALETTE)) {
+    const property = name === 'paper' ? '--page' : `--${name}`;
+    expect(css, property).toContain(`${property}: ${colour};`);
+    expect(css, property).toContain(`${property}: light-dark(${colour},`);
+  }
 });

@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { MISSING_GLYPH, renderShareCard, shareCardName, SITE_MARK_SVG, type ShareCard } from '../../src/sharing/build/share-card';
+import { SITE_MARK_SVG } from '../../src/core/brand';
+import { shareCardName } from '../../src/sharing/build/card-paths';
+import { MISSING_GLYPH } from '../../src/sharing/build/card-fonts';
+import { renderShareCard, type ShareCard } from '../../src/sharing/build/share-card';
 import { PROJECT_ROOT } from '../support/essay-content';
 import { MAX_CARD_BYTES, pngSize } from '../support/png';
 

@@ -19,7 +19,7 @@
  * Pure: the caller supplies `measure`, the width of a run of text in its font.
  */
 import { glue } from '../../core/line-breaking';
-import { autospaceRuns } from '../../core/typography';
+import { AUTOSPACE_EM, autospaceRuns } from '../../core/typography';
 import {
   ASCII_CLOSING_BRACKETS,
   ASCII_SENTENCE_STOPS,
@@ -31,8 +31,8 @@ import {
   charClass,
 } from '../../core/punctuation';
 
-/** Space between Han and a Latin or numeric run, in em: the stylesheet's 0.25em (global.css). */
-export const AUTOSPACE_EM = 0.25;
+/** Space between Han and a Latin or numeric run, in em (src/core/typography.ts). */
+export { AUTOSPACE_EM };
 
 /** Opening brackets, drawn in the right half of their em: pulled back by half an em at a line's start. （［｛〔〈《「『【〖〘〚 */
 const OPENING_BRACKET = new RegExp(`^[${charClass(OPENING_BRACKETS)}]`, 'u');

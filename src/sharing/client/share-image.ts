@@ -12,6 +12,7 @@
 import { encode } from 'uqr';
 import { breakLines } from '../../core/line-breaking';
 import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from './quote-layout';
+import { LIGHT_PALETTE as COLOR } from '../../core/brand';
 
 export const IMAGE_WIDTH = 1080;
 /** 3:4 at the least, so a short quote is still a portrait. */
@@ -24,8 +25,6 @@ const TEXT = { size: 48, lineHeight: 1.8, maxLines: 11 } as const;
 const TITLE = { size: 36, lineHeight: 1.5 } as const;
 const META = { size: 30, lineHeight: 1.6 } as const;
 const QR_TARGET = 232;
-/** The site's light palette (src/site/global.css). */
-const COLOR = { paper: '#fbfaf7', text: '#1f2328', muted: '#5b6069', rule: '#dedad2', accent: '#9c2f25' } as const;
 
 export interface ShareImageInput {
   /** The words, as the page shows them. */

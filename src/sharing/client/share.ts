@@ -5,6 +5,10 @@
  *
  * Loaded on first use by src/sharing/client/share-loader.ts, which turns the permalinks
  * into share buttons at once.
+ *
+ * One file of about 310 lines: the panel, its actions and the quote button share one state
+ * (the block or selection being shared) and load as one lazy chunk; the image and the QR
+ * code's encoder are loaded apart (./share-image.ts, uqr) when asked for.
  */
 import t from 'virtual:client-strings/share';
 import { fill } from '../../core/fill';

@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getEssay } from '../../../essay/build/essay';
-import { SEARCH_CARD, renderShareCard, shareCardName, type ShareCard } from '../../../sharing/build/share-card';
+import { SEARCH_CARD, shareCardName } from '../../../sharing/build/card-paths';
+import { renderShareCard, type ShareCard } from '../../../sharing/build/share-card';
 import { strings } from '../../../core/strings';
 import { EDITIONS, editionParam } from '../../../core/editions';
 import { inEditionScript } from '../../../editions/build/traditional';
