@@ -67,6 +67,7 @@ let close = () => {};
 const files = fixture();
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000); // a hook's own timeout: the copy's build takes over 30 s on a busy machine
   dir = copyProjectWithContent(PROJECT_ROOT, files, 'other-essay-');
   const built = await run(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], {
     cwd: dir,

@@ -4,6 +4,9 @@
  * (`page`, whose URL follows the query). This module and the engine's code load
  * together when a field is first used (src/search/client/loader.ts); Pagefind and
  * the fold table when the field is focused or typed in.
+ *
+ * One file of about 280 lines: it is one class, the search box's state (query, pages of
+ * results, status, panel), and it loads as one lazy chunk with the engine.
  */
 import t from 'virtual:client-strings/search';
 import unavailable from 'virtual:client-strings/searchUnavailable';
