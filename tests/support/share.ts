@@ -73,3 +73,26 @@ export async function readQrImage(image: Locator): Promise<{ text: string | null
 
 /** The one PNG reader (tests/support/png.ts), for the tests that import their helpers from here. */
 export { pngSize } from './png';
+
+/** Selects `[start, end)` of a block's text (as a reader would with a mouse or a long press) and returns what was selected. */
+export async function selectInBlock(page: Page, id: string, start: number, end: number): Promise<string> {
+  return page.evaluate(
+    ({ id, start, end }) => {
+      const block = document.getElementById(id)!;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.nodeValue!.length;
+        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+        if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
+        offset += length;
+      }
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    { id, start, end },
+  );
+}
