@@ -3,7 +3,7 @@
  * the search interface and engine (ui.ts) imported when a field is first used.
  * Events that arrive while it loads are handed to it once mounted.
  */
-import t from 'virtual:client-strings/searchUnavailable';
+import { showUnavailable as showMessage } from './unavailable';
 
 // This script runs, so it is the search, not the page's fallback notice, that tells the reader if
 // search cannot load (/search/, src/pages/[...edition]/search.astro).
@@ -49,10 +49,7 @@ function headStart(root: HTMLElement) {
 }
 
 function showUnavailable(root: HTMLElement) {
-  const essay = document.createElement('a');
-  essay.href = root.dataset.essayUrl!;
-  essay.textContent = t.openFullEssay;
-  root.querySelector('.search-status')!.replaceChildren(t.failed, ' ', essay);
+  showMessage(root);
   const panel = root.querySelector<HTMLElement>('.search-panel')!;
   root.hidden = false;
   panel.hidden = false;

@@ -9,10 +9,10 @@
  * results, status, panel), and it loads as one lazy chunk with the engine.
  */
 import t from 'virtual:client-strings/search';
-import unavailable from 'virtual:client-strings/searchUnavailable';
 import { fill } from '../../core/fill';
 import { MAX_QUERY_LENGTH, cutQuery } from '../query-length';
 import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
+import { showUnavailable } from './unavailable';
 
 const DEBOUNCE_MS = 120;
 const SLOW_SEARCH_MS = 200;
@@ -48,7 +48,6 @@ class SearchBox {
   private readonly results: HTMLOListElement;
   /** This edition's search bundle, full essay and search page. */
   private readonly bundle: string;
-  private readonly essayUrl: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = 0;
   /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
@@ -64,7 +63,6 @@ class SearchBox {
     this.status = root.querySelector('.search-status')!;
     this.results = root.querySelector('[data-search-results]')!;
     this.bundle = root.dataset.searchBundle!;
-    this.essayUrl = root.dataset.essayUrl!;
 
     this.input.addEventListener('focus', () => {
       this.headStart();
@@ -203,11 +201,9 @@ class SearchBox {
     this.results.replaceChildren();
     this.root.querySelector('.search-more')?.remove();
     this.status.replaceChildren();
-    const fullEssay = element('a', undefined, unavailable.openFullEssay);
-    fullEssay.href = this.essayUrl;
 
     if (outcome instanceof Error) {
-      this.status.append(unavailable.failed, ' ', fullEssay);
+      showUnavailable(this.root);
       this.showPanel(true);
       return;
     }
