@@ -1,11 +1,11 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { markdownProcessor } from './src/lib/markdown';
-import { searchIndex } from './src/integrations/search-index';
-import { securityHeaders } from './src/integrations/security-headers';
-import { clientStringsPlugin } from './src/integrations/client-strings';
-import { leanDynamicImportsPlugin } from './src/integrations/lean-dynamic-imports';
-import { EDITIONS, editionParam } from './src/lib/editions';
+import { markdownProcessor } from './src/essay/build/markdown';
+import { searchIndex } from './src/search/build/search-index';
+import { securityHeaders } from './src/site/build/security-headers';
+import { clientStringsPlugin } from './src/site/build/client-strings';
+import { leanDynamicImportsPlugin } from './src/site/build/lean-dynamic-imports';
+import { EDITIONS, editionParam } from './src/core/editions';
 
 // One configured origin for canonical and shared URLs; set SITE_URL (and BASE_PATH) when deploying.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -38,10 +38,15 @@ export default defineConfig({
   ],
   devToolbar: { enabled: false },
   // Every script and stylesheet as a file, none inlined: cacheable across pages, and allowed by
-  // the content security policy without 'unsafe-inline' (src/lib/csp.ts).
+  // the content security policy without 'unsafe-inline' (src/site/build/csp.ts).
   build: { inlineStylesheets: 'never' },
   vite: {
     plugins: [clientStringsPlugin(), leanDynamicImportsPlugin()],
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // The punctuation classes go with the other small helpers the lazily loaded scripts share
+      // (src/core/fill.ts): the search page then loads its search code in two files, not three.
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'fill', test: /src\/core\/(fill|punctuation)\.ts$/ }] } } },
+    },
   },
 });

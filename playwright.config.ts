@@ -4,6 +4,11 @@ import { BASE_BUILD, ROOT_BUILD } from './tests/support/builds';
 
 // TEST_PORT (default 4329) lets two suites run at once on one machine: each build has its own
 // output folder and Astro cache (ASTRO_CACHE_DIR, read by astro.config.ts) named by its port.
+//
+// The tiers (CONTRIBUTING.md): `unit` (also alone, without a build: playwright.unit.config.ts,
+// npm run test:unit), `e2e` and `base-path` against the built site, `slow` (the reproducible
+// rebuild, copies of the project, another essay, printing to PDF, the axe sweeps) and
+// `engines` (Firefox and WebKit beside Chromium). `npm test` runs them all.
 
 export default defineConfig({
   testDir: 'tests',
@@ -21,6 +26,7 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
     { name: 'e2e', testDir: 'tests/e2e', testIgnore: 'base-path.spec.ts' },
+    { name: 'slow', testDir: 'tests/slow' },
     // Chromium, Firefox and WebKit side by side (tests/support/engines.ts drives the other two).
     { name: 'engines', testDir: 'tests/engines' },
     {

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { withTrailingSlash } from '../src/lib/urls.ts';
+import { withTrailingSlash } from '../src/core/urls.ts';
 
 /**
  * `_headers` in the format static hosts read: a path pattern (`/*`, `/essay/*`) on

@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { withUniqueFields } from './lib/unique-fields-loader';
+import { withUniqueFields } from './essay/build/unique-fields-loader';
 
 const CONTENT = './content';
 

@@ -1,20 +1,20 @@
 declare namespace App {
   interface Locals {
     /** Set by src/middleware.ts from the page's path. */
-    edition: import('./lib/editions').Edition;
+    edition: import('./core/editions').Edition;
   }
 }
 
-// Interface text compiled into the scripts that show it, in the page's edition (src/integrations/client-strings.ts).
+// Interface text compiled into the scripts that show it, in the page's edition (src/site/build/client-strings.ts).
 declare module 'virtual:client-strings/search' {
-  const strings: import('./strings').ClientStrings['search'];
+  const strings: import('./core/strings').ClientStrings['search'];
   export default strings;
 }
 declare module 'virtual:client-strings/searchUnavailable' {
-  const strings: import('./strings').ClientStrings['searchUnavailable'];
+  const strings: import('./core/strings').ClientStrings['searchUnavailable'];
   export default strings;
 }
 declare module 'virtual:client-strings/share' {
-  const strings: import('./strings').ClientStrings['share'];
+  const strings: import('./core/strings').ClientStrings['share'];
   export default strings;
 }

@@ -1,4 +1,4 @@
-// fontverter ships no types: it converts font files between formats (used by src/lib/share-card.ts).
+// fontverter ships no types: it converts font files between formats (used by src/sharing/build/card-fonts.ts).
 declare module 'fontverter' {
   type Format = 'sfnt' | 'truetype' | 'woff' | 'woff2';
   const fontverter: {

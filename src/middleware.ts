@@ -1,12 +1,12 @@
 /**
  * Every page knows its edition (`Astro.locals.edition`), from its path; the
  * pages of the Traditional edition are converted to Traditional characters once
- * rendered (src/lib/traditional.ts), so components are written once, in the
+ * rendered (src/editions/build/traditional.ts), so components are written once, in the
  * essay's own script.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { editionOfPath } from './lib/editions';
-import { toTraditionalHtml } from './lib/traditional';
+import { editionOfPath } from './core/urls';
+import { toTraditionalHtml } from './editions/build/traditional';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const edition = editionOfPath(context.url.pathname, import.meta.env.BASE_URL);

@@ -13,7 +13,7 @@ import { host } from './host.ts';
 import { copyProjectWithContent } from './project-copy.ts';
 import { scaleContent, textLength } from './scale-text.ts';
 import { measureSearch, type SearchRun } from './search.ts';
-import { fold } from '../../src/lib/search/fold.ts';
+import { fold } from '../../src/search/fold.ts';
 
 /** Letters and digits, folded: the page shows ASCII punctuation full-width and Markdown marks not at all. */
 const words = (text: string) => fold(text).text.replace(/[^\p{L}\p{N}]/gu, '');

@@ -8,7 +8,7 @@
  *   reader who first focuses the field gives them a longer head start); and the same
  *   search from the keystroke, which includes the interface's own loading and that pause;
  * - warm: each further query, from the search starting (after the typing debounce)
- *   to its results rendered (the User Timing measure `search` in src/scripts/search/ui.ts);
+ *   to its results rendered (the User Timing measure `search` in src/search/client/ui.ts);
  * - bytes of the first search as a compressing static host sends them (text
  *   files gzipped at level 6; Pagefind's index, fragments and wasm are gzip already).
  */

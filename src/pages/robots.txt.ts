@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, assetPath, searchPath } from '../lib/urls';
-import { EDITIONS } from '../lib/editions';
+import { absoluteUrl, assetPath, searchPath } from '../core/urls';
+import { EDITIONS } from '../core/editions';
 
 /** robots.txt: everything may be crawled but each edition's search results; the sitemap is named with the configured site. */
 export const GET: APIRoute = ({ site }) =>

@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { applyTypography } from '../../src/lib/typography';
+import { applyTypography } from '../../src/core/typography';
 import {
   expectedBlocks,
   ORIGINAL_HEADING_LINES,

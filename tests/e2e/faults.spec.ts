@@ -15,8 +15,8 @@
  * Every test also fails on an uncaught page error.
  */
 import { expect as baseExpect, test as base, type Page, type Route } from '@playwright/test';
-import { strings } from '../../src/strings';
-import { applyTypography } from '../../src/lib/typography';
+import { strings } from '../../src/core/strings';
+import { applyTypography } from '../../src/core/typography';
 import { readEssayContent } from '../support/essay-content';
 import { openSharePanel, sharePanel } from '../support/share';
 
@@ -81,7 +81,7 @@ async function expectLandedOn(page: Page, id: string) {
     .toBe(true);
 }
 
-/** Every paragraph's id (src/lib/block-ids.ts): the lede's, each section's, the note's. */
+/** Every paragraph's id (src/core/block-ids.ts): the lede's, each section's, the note's. */
 const PARAGRAPH_IDS = [
   ...essay.lede.paragraphs.map((_, i) => `lede-${i + 1}`),
   ...essay.sections.flatMap((section) => section.paragraphs.map((_, i) => `${section.slug}-${i + 1}`)),

@@ -1,6 +1,6 @@
 /**
  * What a page loads, and when: one script and one stylesheet up front
- * (src/scripts/enhance.ts); the code behind search, sharing and the settings
+ * (src/site/client/enhance.ts); the code behind search, sharing and the settings
  * panel when a reader first uses them, and only what that use needs.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -69,7 +69,7 @@ test('typing in the header search loads the search code and Pagefind, and not th
   expect(scripts.has('ui')).toBe(true);
   expect(scripts.fetched.some((script) => script.endsWith('/pagefind/pagefind.js'))).toBe(true);
   expect(scripts.has('share'), 'the caret moving in the field is a selection change, but not a selection in the essay').toBe(false);
-  // Every file the search asked for (and preloaded: src/scripts/preload-dependencies.ts) was there.
+  // Every file the search asked for (and preloaded: src/site/client/preload-dependencies.ts) was there.
   expect(failed).toEqual([]);
 });
 
@@ -109,9 +109,9 @@ test('the share image\u2019s code loads when a reader first asks for an image, n
 test('opening the reading settings loads their panel’s code, which applies a choice', async ({ page }) => {
   const scripts = watchScripts(page);
   await page.goto('/', { waitUntil: 'networkidle' });
-  expect(scripts.has('reader-settings-panel')).toBe(false);
+  expect(scripts.has('settings-panel')).toBe(false);
   await page.locator('.site-header .settings-button').click();
   await page.locator('#reader-settings input[value="dark"]').check();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  expect(scripts.has('reader-settings-panel')).toBe(true);
+  expect(scripts.has('settings-panel')).toBe(true);
 });

@@ -1,14 +1,13 @@
 /**
  * Every page of the site in Chromium: it renders cleanly and stays on its own origin,
  * its links go where they say, its blocks can be linked, it reads without JavaScript,
- * its lines break the Chinese way, and axe-core finds nothing wrong in light or dark.
+ * and its lines break the Chinese way. (axe-core's sweeps of every page: tests/slow/axe.spec.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { applyTypography } from '../../src/lib/typography';
-import { strings } from '../../src/strings';
+import { applyTypography } from '../../src/core/typography';
+import { strings } from '../../src/core/strings';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import { ALL_ESSAY_PAGES, editionOf } from '../support/editions';
 
@@ -359,86 +358,6 @@ test.describe('Chinese line breaking', () => {
       expect(offences).toEqual([]);
       // The measurement saw real line boxes: a narrow page has more lines than a wide one.
       expect(lineCounts[0]).toBeGreaterThan(lineCounts[2]!);
-    });
-  }
-});
-
-test.describe('accessibility (axe-core)', () => {
-  // A full axe run over the whole essay takes seconds; more on a busy machine.
-  test.describe.configure({ timeout: 90_000 });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test.describe(`${colorScheme} colour scheme`, () => {
-      test.use({ colorScheme });
-      for (const path of [...ESSAY_PAGES, ...SEARCH_PAGES, NOT_FOUND]) {
-        test(`${path} has no axe violations`, async ({ page }) => {
-          await page.goto(path);
-          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-            colorScheme === 'dark',
-          );
-          const { violations } = await new AxeBuilder({ page }).analyze();
-          const summary = violations.map(
-            (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
-          expect(summary).toEqual([]);
-        });
-      }
-    });
-  }
-});
-
-test.describe('accessibility (axe-core) with search results and the share panel open', () => {
-  test.describe.configure({ timeout: 90_000 });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test.describe(`${colorScheme} colour scheme`, () => {
-      test.use({ colorScheme });
-      const analyse = async (page: import('@playwright/test').Page) => {
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      };
-
-      for (const home of ['/', '/zh-hant/']) {
-        test(`${home}search/ with results has no axe violations`, async ({ page }) => {
-          await page.goto(`${home}search/?q=${encodeURIComponent('\u8F6F\u9636\u5C42')}`);
-          await expect(page.locator('[data-search-results] li').first()).toBeVisible();
-          await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');
-          expect(await analyse(page)).toEqual([]);
-        });
-
-        test(`${home}: the header search panel with results has no axe violations`, async ({ page }) => {
-          await page.goto(home);
-          await page.getByRole('searchbox').first().fill('\u6027\u4EF7\u6BD4');
-          await expect(page.locator('[data-search="popup"] [data-search-results] li').first()).toBeVisible();
-          expect(await analyse(page)).toEqual([]);
-        });
-
-        test(`${home}: the reading settings open, and the essay set vertically, have no axe violations`, async ({ page }) => {
-          await page.goto(`${home}why-deepseek/`);
-          await page.locator('.settings-button').click();
-          await page.locator('#reader-settings input[value="vertical"]').check();
-          await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'vertical-rl');
-          expect(await analyse(page)).toEqual([]);
-          await page.keyboard.press('Escape');
-          expect(await analyse(page)).toEqual([]);
-        });
-
-        test(`${home}: the share panel, its QR code shown, has no axe violations`, async ({ page }) => {
-          await page.goto(`${home}why-deepseek/`);
-          await page.locator('#why-deepseek-2 .permalink').focus();
-          await page.keyboard.press('Enter');
-          await page.locator('[data-share-action="qr"]').click();
-          await expect(page.locator('#share-qr img')).toBeVisible();
-          expect(await analyse(page)).toEqual([]);
-        });
-
-        test(`${home}: the share panel, its share image shown, has no axe violations`, async ({ page }) => {
-          await page.goto(`${home}why-deepseek/`);
-          await page.locator('#why-deepseek-2 .permalink').focus();
-          await page.keyboard.press('Enter');
-          await page.locator('[data-share-action="image"]').click();
-          await expect(page.locator('#share-image img')).toBeVisible();
-          expect(await analyse(page)).toEqual([]);
-        });
-      }
     });
   }
 });

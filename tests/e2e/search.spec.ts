@@ -6,14 +6,14 @@
  * rendered; each result an `<li>` whose first `<a>` is its link and whose text shows
  * the section title and the excerpt; `/search/?q=…` runs the search. Besides that,
  * what a reader sees and uses: the search fields (by their label), the status
- * (role `status`), the messages of src/strings.ts, links, keys and the URL.
+ * (role `status`), the messages of src/core/strings.ts, links, keys and the URL.
  *
  * Every test also fails on an uncaught page error or an opened dialog.
  */
 import { expect as baseExpect, test as base, type Locator, type Page } from '@playwright/test';
-import { strings } from '../../src/strings';
-import { fill } from '../../src/lib/fill';
-import { applyTypography } from '../../src/lib/typography';
+import { strings } from '../../src/core/strings';
+import { fill } from '../../src/core/fill';
+import { applyTypography } from '../../src/core/typography';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { readEssayContent } from '../support/essay-content';
 

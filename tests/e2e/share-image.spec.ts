@@ -1,5 +1,5 @@
 /**
- * The share image (书摘卡片, src/scripts/share-image.ts, issue 12): from a paragraph's or a
+ * The share image (书摘卡片, src/sharing/client/share-image.ts, issue 12): from a paragraph's or a
  * section's permalink, or a selected quote, the share panel shows a portrait PNG 1080 px
  * wide as an <img>, with the words as laid out (compared with the block's text and with a
  * screenshot of a reference image), a QR code that decodes to the exact link, and that link
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import { CONFIGURED_SITE, clipboardText, openSharePanel, pngSize, t } from '../support/share';
+import { CONFIGURED_SITE, clipboardText, openSharePanel, pngSize, selectInBlock, t } from '../support/share';
 
 const SECTION = 'why-deepseek';
 const sectionUrl = `${CONFIGURED_SITE}/${SECTION}/`;
@@ -153,24 +153,7 @@ test.describe('share image', () => {
     const text = await blockText(page, id);
     const start = text.lastIndexOf('\u6846\u67B6');
     const end = text.lastIndexOf('\u91CD\u8981') + 2;
-    const quote = await page.evaluate(
-      ({ id, start, end }) => {
-        const block = document.getElementById(id)!;
-        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        let offset = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.nodeValue!.length;
-          if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-          if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
-          offset += length;
-        }
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return getSelection()!.toString();
-      },
-      { id, start, end },
-    );
+    const quote = await selectInBlock(page, id, start, end);
     const imageButton = page.getByRole('button', { name: t.quoteImage, exact: true });
     await expect(imageButton).toBeVisible();
     await imageButton.click();

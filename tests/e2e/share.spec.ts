@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { applyTypography } from '../../src/lib/typography';
-import { fill } from '../../src/lib/fill';
+import { applyTypography } from '../../src/core/typography';
+import { fill } from '../../src/core/fill';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 import {
   CONFIGURED_SITE,
@@ -18,6 +18,7 @@ import {
   pngSize,
   readClipboard,
   readQrImage,
+  selectInBlock,
   sharePanel,
   t,
 } from '../support/share';
@@ -404,29 +405,6 @@ test.describe('share panel', () => {
     }
   });
 });
-
-/** Selects `[start, end)` of a block's text (as a reader would with a mouse or a long press) and returns what was selected. */
-async function selectInBlock(page: Page, id: string, start: number, end: number): Promise<string> {
-  return page.evaluate(
-    ({ id, start, end }) => {
-      const block = document.getElementById(id)!;
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.nodeValue!.length;
-        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-        if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
-        offset += length;
-      }
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return selection.toString();
-    },
-    { id, start, end },
-  );
-}
 
 /** Where a run of a block's text is on screen, and where the sticky header ends. */
 async function textPlacement(page: Page, id: string, quote: string) {

@@ -4,7 +4,7 @@
  * settings, read vertically; and nothing fetched from another origin.
  */
 import jsQR from 'jsqr';
-import { strings } from '../../src/strings';
+import { strings } from '../../src/core/strings';
 import { ENGINES, waitFor } from '../support/engines';
 import { inkIn, type Box } from '../support/typography-probes';
 import { expect, test } from './fixtures';

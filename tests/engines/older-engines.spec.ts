@@ -5,7 +5,7 @@
  * the settings still work, through fallbacks, and no script fails.
  */
 import jsQR from 'jsqr';
-import { strings } from '../../src/strings';
+import { strings } from '../../src/core/strings';
 import { waitFor, type EnginePage } from '../support/engines';
 import { expect, test, type EngineVariant } from './fixtures';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyTypography } from '../../src/lib/typography';
+import { applyTypography } from '../../src/core/typography';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -4,7 +4,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import { strings } from '../../src/strings';
+import { strings } from '../../src/core/strings';
 
 /** The site the main test build is configured with: astro.config.ts reads SITE_URL, else this default. */
 export const CONFIGURED_SITE = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin;
@@ -71,9 +71,28 @@ export async function readQrImage(image: Locator): Promise<{ text: string | null
   return { text: code.data, quietZoneModules: Math.min(first, pixels.width - 1 - last) / moduleSize };
 }
 
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(bytes: Buffer): { width: number; height: number } {
-  const signature = '89504e470d0a1a0a';
-  if (bytes.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+/** The one PNG reader (tests/support/png.ts), for the tests that import their helpers from here. */
+export { pngSize } from './png';
+
+/** Selects `[start, end)` of a block's text (as a reader would with a mouse or a long press) and returns what was selected. */
+export async function selectInBlock(page: Page, id: string, start: number, end: number): Promise<string> {
+  return page.evaluate(
+    ({ id, start, end }) => {
+      const block = document.getElementById(id)!;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.nodeValue!.length;
+        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+        if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
+        offset += length;
+      }
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    { id, start, end },
+  );
 }

@@ -1,9 +1,9 @@
 /**
- * Reading where a link lands (src/lib/arrival.ts), as WeChat delivers it: its own
+ * Reading where a link lands (src/essay/client/arrival.ts), as WeChat delivers it: its own
  * parameters in the query or after the `#`, with or without a search highlight.
  */
 import { expect, test } from '@playwright/test';
-import { parseArrival } from '../../src/lib/arrival';
+import { parseArrival } from '../../src/essay/client/arrival';
 
 test('a plain anchor, and WeChat parameters in the query, name the block as they are', () => {
   expect(parseArrival('#facing-ai-4', '')).toEqual({ id: 'facing-ai-4', highlight: null, dirty: false });

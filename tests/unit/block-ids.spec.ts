@@ -1,8 +1,8 @@
-/** src/lib/block-ids.ts: the anchors of the essay's blocks and how a part splits into paragraphs. */
+/** src/core/block-ids.ts: the anchors of the essay's blocks and how a part splits into paragraphs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { markdownParagraphs, paragraphId } from '../../src/lib/block-ids';
+import { markdownParagraphs, paragraphId } from '../../src/core/block-ids';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 
 test.describe('paragraphId', () => {

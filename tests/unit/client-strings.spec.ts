@@ -1,10 +1,10 @@
 import { runInNewContext } from 'node:vm';
 import * as OpenCC from 'opencc-js';
 import { expect, test } from '@playwright/test';
-import { groupModule } from '../../src/integrations/client-strings';
-import { fill } from '../../src/lib/fill';
-import { clientStrings } from '../../src/strings';
-import { SIMPLIFIED, TRADITIONAL } from '../../src/lib/editions';
+import { groupModule } from '../../src/site/build/client-strings';
+import { fill } from '../../src/core/fill';
+import { clientStrings } from '../../src/core/strings';
+import { SIMPLIFIED, TRADITIONAL } from '../../src/core/editions';
 
 /** What `import t from 'virtual:client-strings/<group>'` gives a page of this edition (`<html data-edition>`). */
 function stringsOnPage(group: keyof typeof clientStrings, edition: string | undefined): unknown {
@@ -25,7 +25,7 @@ const convertAll = (value: unknown): unknown =>
 
 test.describe('interface text compiled into the scripts', () => {
   for (const group of Object.keys(clientStrings) as Array<keyof typeof clientStrings>) {
-    test(`${group}: the Simplified page gets the text of src/strings.ts`, () => {
+    test(`${group}: the Simplified page gets the text of src/core/strings.ts`, () => {
       expect(stringsOnPage(group, SIMPLIFIED.id)).toEqual(clientStrings[group]);
     });
 

@@ -1,13 +1,13 @@
 /**
- * Line breaking for the share cards' headings (src/lib/line-breaking.ts): kinsoku
+ * Line breaking for the share cards' headings (src/core/line-breaking.ts): kinsoku
  * (no closing mark at a line's start, no opening mark at its end), whole words,
  * fewest lines, balanced.
  *
  * Marks are written as escapes: \uFF0C ,  \uFF1F ?  \uFF08 (  \uFF09 )  \u3002 .  \u300A <<  \u300B >>
  */
 import { expect, test } from '@playwright/test';
-import { breakablePieces, breakLines, mayEndLine, mayStartLine } from '../../src/lib/line-breaking';
-import { applyTypography } from '../../src/lib/typography';
+import { breakablePieces, breakLines, mayEndLine, mayStartLine } from '../../src/core/line-breaking';
+import { applyTypography } from '../../src/core/typography';
 
 /** One em per character, Latin half an em: enough like a CJK font to test with. */
 const measure = (line: string) => Array.from(line).reduce((w, c) => w + (/[\x20-\x7E]/.test(c) ? 0.5 : 1), 0);

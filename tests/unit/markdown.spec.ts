@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createMarkdownProcessor, isUnifiedProcessor } from '@astrojs/markdown-remark';
-import { markdownOptions, markdownProcessor } from '../../src/lib/markdown';
+import { markdownOptions, markdownProcessor } from '../../src/essay/build/markdown';
 import { PROJECT_ROOT, readEssayContent } from '../support/essay-content';
 
 const COMMA = '\uFF0C';

@@ -1,7 +1,7 @@
-/** src/lib/page-meta.ts: the description a page gives search engines and link cards. */
+/** src/sharing/build/page-meta.ts: the description a page gives search engines and link cards. */
 import { expect, test } from '@playwright/test';
-import { describe as describeText } from '../../src/lib/page-meta';
-import { applyTypography } from '../../src/lib/typography';
+import { describe as describeText } from '../../src/sharing/build/page-meta';
+import { applyTypography } from '../../src/core/typography';
 import { readEssayContent } from '../support/essay-content';
 
 // Full-width marks as escapes (typed ones may turn into ASCII on the way to the file).

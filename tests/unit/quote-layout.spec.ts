@@ -1,14 +1,14 @@
 /**
- * The layout of a share image's words (src/lib/quote-layout.ts): line breaking with
+ * The layout of a share image's words (src/sharing/client/quote-layout.ts): line breaking with
  * kinsoku, whole Latin words, the half-width punctuation at a line's ends, the autospace,
  * and the cut of an overlong quote at a sentence's end with 「……」.
  *
  * Marks are written as escapes: \uFF0C ,  \u3002 .  \uFF1F ?  \u300C \u300D 「」  \u2026 …
  */
 import { expect, test } from '@playwright/test';
-import { mayEndLine, mayStartLine } from '../../src/lib/line-breaking';
-import { AUTOSPACE_EM, ELLIPSIS, bodyPieces, breakBody, layoutQuote, setLine } from '../../src/lib/quote-layout';
-import { applyTypography } from '../../src/lib/typography';
+import { mayEndLine, mayStartLine } from '../../src/core/line-breaking';
+import { AUTOSPACE_EM, ELLIPSIS, bodyPieces, breakBody, layoutQuote, setLine } from '../../src/sharing/client/quote-layout';
+import { applyTypography } from '../../src/core/typography';
 import { readEssayContent } from '../support/essay-content';
 
 /** A 10 px font: one em per CJK character, Latin and digits half an em. */

@@ -6,7 +6,7 @@ import {
   SETTINGS_BOOT_SCRIPT,
   SETTINGS_STORAGE_KEY,
   parseSettings,
-} from '../../src/lib/reader-settings';
+} from '../../src/reader/settings';
 
 /** What the inline boot script puts on <html> for a stored value, run as the browser would before any bundle. */
 function boot(stored: string | null): Record<string, string> {

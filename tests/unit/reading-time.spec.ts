@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHARACTERS_PER_MINUTE, readingMinutes, readingUnits } from '../../src/lib/reading-time';
+import { CHARACTERS_PER_MINUTE, readingMinutes, readingUnits } from '../../src/essay/build/reading-time';
 
 test.describe('reading time', () => {
   test('each Han character counts once; a Latin word or number counts once; punctuation and spaces not at all', () => {

@@ -1,12 +1,12 @@
 /**
- * src/lib/search/fold.ts and fold-table.ts: when a query and the essay's text count
+ * src/search/fold.ts and fold-table.ts: when a query and the essay's text count
  * as the same words, and how a folded match maps back to the text as shown.
  */
 import { expect, test } from '@playwright/test';
 import { CustomConverter } from 'opencc-js/core';
-import { fold, sourceRange, type Convert } from '../../src/lib/search/fold';
-import { buildFoldTable, type FoldTable } from '../../src/lib/search/fold-table';
-import { applyTypography } from '../../src/lib/typography';
+import { fold, sourceRange, type Convert } from '../../src/search/fold';
+import { buildFoldTable, type FoldTable } from '../../src/search/build/fold-table';
+import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 /** The essay as the site shows it, the corpus the search index and its fold table are built from. */

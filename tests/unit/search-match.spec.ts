@@ -1,12 +1,12 @@
 /**
- * src/lib/search/match.ts: verifying a candidate paragraph on its text as shown,
+ * src/search/match.ts: verifying a candidate paragraph on its text as shown,
  * ranking exact before partial matches, and the excerpt a result shows.
  */
 import { expect, test } from '@playwright/test';
 import { CustomConverter } from 'opencc-js/core';
-import { buildFoldTable } from '../../src/lib/search/fold-table';
-import { compareMatchKinds, excerptAround, locate, type MatchKind, type TextMatch } from '../../src/lib/search/match';
-import { applyTypography } from '../../src/lib/typography';
+import { buildFoldTable } from '../../src/search/build/fold-table';
+import { compareMatchKinds, excerptAround, locate, type MatchKind, type TextMatch } from '../../src/search/match';
+import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);

@@ -1,11 +1,11 @@
 /**
- * Counts and paging of search results (src/lib/search/results.ts), with the real matcher
- * (src/lib/search/match.ts) on real text: a fragment is fetched only for the page shown,
+ * Counts and paging of search results (src/search/results.ts), with the real matcher
+ * (src/search/match.ts) on real text: a fragment is fetched only for the page shown,
  * the count is every record's, and 更多 reaches every result once, in order.
  */
 import { expect, test } from '@playwright/test';
-import { locate } from '../../src/lib/search/match';
-import { ResultPages } from '../../src/lib/search/results';
+import { locate } from '../../src/search/match';
+import { ResultPages } from '../../src/search/results';
 import { scaleContent } from '../../scripts/bench/scale-text';
 
 /** The anthology's paragraphs (Simplified), as the records Pagefind would return for a phrase held by each. */

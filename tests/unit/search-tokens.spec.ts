@@ -1,13 +1,13 @@
 /**
- * src/lib/search/tokens.ts: the bigram tokens Pagefind indexes and is asked for.
+ * src/search/tokens.ts: the bigram tokens Pagefind indexes and is asked for.
  * What matters is that a query's tokens stand, in order, among the tokens of every
  * paragraph that contains the query.
  */
 import { expect, test } from '@playwright/test';
-import { fold } from '../../src/lib/search/fold';
-import { MAX_QUERY_LENGTH, cutQuery } from '../../src/lib/search/query-length';
-import { MAX_PHRASE_CHARS, indexTokens, pagefindQuery, wordChars } from '../../src/lib/search/tokens';
-import { applyTypography } from '../../src/lib/typography';
+import { fold } from '../../src/search/fold';
+import { MAX_QUERY_LENGTH, cutQuery } from '../../src/search/query-length';
+import { MAX_PHRASE_CHARS, indexTokens, pagefindQuery, wordChars } from '../../src/search/tokens';
+import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);

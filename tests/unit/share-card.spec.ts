@@ -1,5 +1,5 @@
 /**
- * The share card renderer (src/lib/share-card.ts) on its own, without a browser or a
+ * The share card renderer (src/sharing/build/share-card.ts) on its own, without a browser or a
  * build: a real PNG of 1200×630, small, the same bytes every time, a fallback face for a
  * character the edition's face lacks, and a warning (never a failure) for what no face has.
  *
@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { MISSING_GLYPH, renderShareCard, shareCardName, SITE_MARK_SVG, type ShareCard } from '../../src/lib/share-card';
+import { SITE_MARK_SVG } from '../../src/core/brand';
+import { shareCardName } from '../../src/sharing/build/card-paths';
+import { MISSING_GLYPH } from '../../src/sharing/build/card-fonts';
+import { renderShareCard, type ShareCard } from '../../src/sharing/build/share-card';
 import { PROJECT_ROOT } from '../support/essay-content';
 import { MAX_CARD_BYTES, pngSize } from '../support/png';
 

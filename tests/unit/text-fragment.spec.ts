@@ -1,9 +1,9 @@
 /**
- * src/lib/text-fragment.ts: the `:~:text=` directive of a quote link, checked
+ * src/sharing/client/text-fragment.ts: the `:~:text=` directive of a quote link, checked
  * against a real Chinese word segmenter (ICU's dictionary, as the browser uses).
  */
 import { expect, test } from '@playwright/test';
-import { textDirective } from '../../src/lib/text-fragment';
+import { textDirective } from '../../src/sharing/client/text-fragment';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { toTraditional, toTraditionalHtml } from '../../src/lib/traditional';
-import { editionOfPath, SIMPLIFIED, TRADITIONAL } from '../../src/lib/editions';
+import { toTraditional, toTraditionalHtml } from '../../src/editions/build/traditional';
+import { SIMPLIFIED, TRADITIONAL } from '../../src/core/editions';
+import { editionOfPath } from '../../src/core/urls';
 
 test.describe('the Traditional edition’s conversion', () => {
   test('characters by phrase, in Taiwan’s standard forms, never the vocabulary', () => {

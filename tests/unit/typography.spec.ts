@@ -1,5 +1,5 @@
 /**
- * The named typography rules of src/lib/typography.ts, one describe per rule.
+ * The named typography rules of src/core/typography.ts, one describe per rule.
  *
  * Full-width marks are written as escapes (they look like ASCII in most editors):
  * \uFF0C ,  \uFF1F ?  \uFF01 !  \uFF1A :  \uFF1B ;  \uFF08 (  \uFF09 )  \u00B7 ·
@@ -14,7 +14,7 @@ import {
   isHan,
   punctuationMarks,
   typesetRuns,
-} from '../../src/lib/typography';
+} from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 const COMMA = '\uFF0C';

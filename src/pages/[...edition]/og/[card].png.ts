@@ -1,14 +1,15 @@
 /**
  * The share card images of each edition: og/index.png for the essay, og/<slug>.png for
- * each section, drawn at build time by src/lib/share-card.ts, in the edition's script.
+ * each section, drawn at build time by src/sharing/build/share-card.ts, in the edition's script.
  * Pages point at them with shareCardPath().
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getEssay } from '../../../lib/essay';
-import { SEARCH_CARD, renderShareCard, shareCardName, type ShareCard } from '../../../lib/share-card';
-import { strings } from '../../../strings';
-import { EDITIONS, editionParam } from '../../../lib/editions';
-import { inEditionScript } from '../../../lib/traditional';
+import { getEssay } from '../../../essay/build/essay';
+import { SEARCH_CARD, shareCardName } from '../../../sharing/build/card-paths';
+import { renderShareCard, type ShareCard } from '../../../sharing/build/share-card';
+import { strings } from '../../../core/strings';
+import { EDITIONS, editionParam } from '../../../core/editions';
+import { inEditionScript } from '../../../editions/build/traditional';
 
 export const getStaticPaths = (async () => {
   const essay = await getEssay();

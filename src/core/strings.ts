@@ -1,0 +1,121 @@
+/**
+ * Every piece of interface text, in one place, so that a later edition
+ * (Traditional Chinese, another essay) changes words here and nowhere else.
+ *
+ * The strings are typed with ASCII punctuation and pass through the essay's own
+ * typography rules (`zh`), so they are shown exactly as the essay's text is. The
+ * Traditional edition converts them with the rest of its pages (src/middleware.ts).
+ *
+ * Text that scripts show is in `clientStrings`: it is compiled into the scripts that
+ * show it (src/site/build/client-strings.ts), and its `{name}` slots are filled in
+ * the browser (`fill`, src/core/fill.ts).
+ */
+import { applyTypography as zh } from './typography';
+
+export const strings = {
+  skipToContent: zh('跳到正文'),
+  byline: (author: string) => zh(`作者:${author}`),
+  readingTime: (minutes: number) => zh(`约${minutes}分钟读完`),
+  sectionReadingTime: (minutes: number) => zh(`本节约${minutes}分钟`),
+  backToTop: zh('回到顶部'),
+  tableOfContents: zh('目录'),
+  readFullEssay: (title: string) => zh(`阅读全文:${title}`),
+  samePlaceInFullEssay: zh('在全文中阅读本节'),
+  previousSection: zh('上一节'),
+  nextSection: zh('下一节'),
+  sectionOf: (position: number, total: number) => zh(`第${position}节,共${total}节`),
+  authorNote: zh('作者附注'),
+  cardAlt: (heading: string, author: string, essayTitle?: string) =>
+    zh(essayTitle ? `${heading}(${author}《${essayTitle}》)` : `《${heading}》,${author}`),
+  searchDescription: zh('在全文中查找记得的词句,简体繁体都可以。'),
+  notFoundDescription: zh('找不到这个页面。可以从全文或各节继续阅读。'),
+  notFoundTitle: zh('找不到这个页面'),
+  notFoundLead: zh('这个地址没有内容,可能是链接输错了,或者页面已经移动。你可以从这里继续阅读:'),
+  footerSource: zh('文章版权归作者所有。本站只调整排版,不改动原文一字。'),
+  share: {
+    paragraphLink: zh('本段链接'),
+    headingLink: zh('本节链接'),
+    shareParagraph: zh('分享本段'),
+    shareSection: zh('分享本节'),
+    copyLink: zh('复制链接'),
+    share: zh('分享…'),
+    showQr: zh('二维码'),
+    hideQr: zh('收起二维码'),
+    qrAlt: zh('本链接的二维码'),
+    qrHint: zh('用手机扫码打开;在微信里长按图片识别。'),
+    close: zh('关闭'),
+    linkLabel: zh('链接'),
+    copied: zh('已复制'),
+    copyFailed: zh('无法自动复制:链接已选中,请长按或按 Ctrl+C 复制。'),
+    quoteLink: zh('复制引用链接'),
+    quoteCopied: zh('已复制引用和链接'),
+    quoteCopyFailed: zh('无法自动复制引用:请长按选中的文字,手动复制。'),
+    quoteAttribution: zh('—— {author}《{title}》'),
+    // The share image (书摘卡片, src/sharing/client/share-image.ts).
+    makeImage: zh('生成图片'),
+    hideImage: zh('收起图片'),
+    quoteImage: zh('生成书摘图片'),
+    shareQuote: zh('分享引用'),
+    imageAlt: zh('书摘图片:“{words}”——{author}《{title}》,附打开原文的二维码'),
+    imageHint: zh('长按图片保存或转发。'),
+    saveImage: zh('保存图片'),
+    shareImage: zh('分享图片'),
+    imageScanHint: zh('长按识别二维码,阅读全文'),
+    imageFailed: zh('无法生成图片。仍可复制链接分享。'),
+  },
+  settings: {
+    title: zh('阅读设置'),
+    close: zh('关闭'),
+    theme: { legend: zh('主题'), options: { system: zh('跟随系统'), light: zh('浅色'), dark: zh('深色') } },
+    textSize: { legend: zh('字号'), options: { small: zh('小'), medium: zh('标准'), large: zh('大'), 'x-large': zh('特大') } },
+    writing: { legend: zh('排版'), options: { horizontal: zh('横排'), vertical: zh('竖排') } },
+  },
+  search: {
+    label: zh('搜索全文'),
+    placeholder: zh('搜索文中词句'),
+    shortcutHint: zh('按 / 搜索'),
+    submit: zh('搜索'),
+    pageTitle: zh('搜索'),
+    hint: zh('输入记得的词句,例如:软阶层、站在ChatGPT等巨人肩头、伟大不能被计划。简体、繁体都可以。'),
+    searching: zh('正在搜索…'),
+    // Counted as the browser's Ctrl+F would find them on the full essay, by paragraph (a heading counts as one).
+    found: zh('在{count}段中找到'),
+    foundPartial: zh('没有找到完全一致的文字。以下段落包含其中一部分:'),
+    more: zh('更多结果(还有{count}段)'),
+    morePartial: zh('更多结果'),
+    partialLabel: zh('部分匹配'),
+    // The reader's own words fill {query} after typesetting, so they are shown as typed.
+    noResults: zh('没有找到“{query}”。'),
+    suggestion: zh('试试更短的词,或者这些词:'),
+    suggestions: ['软阶层', 'DeepSeek', '伟大不能被计划', '性价比', '中美科技竞争'],
+    noWords: zh('搜索词里没有可以查找的文字(汉字、字母或数字)。'),
+    truncated: zh('搜索词太长,只用了前{max}个字。'),
+    failed: zh('搜索暂时无法使用。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
+    openFullEssay: zh('打开全文'),
+    needsJavaScript: zh('搜索需要 JavaScript。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
+    // True both when the search's scripts failed and while a slow connection still brings them.
+    scriptsNotLoaded: zh('搜索所需的脚本还没有载入。可以打开全文,用浏览器的“查找”(Ctrl+F 或 ⌘F)找这段文字。'),
+    resultsLabel: zh('搜索结果'),
+  },
+} as const;
+
+/**
+ * Only what the scripts show, in groups by the script that loads them: the search
+ * interface, the message of the first step when that interface cannot load, and sharing.
+ */
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]) =>
+  Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+
+export const clientStrings = {
+  search: pick(strings.search, [
+    'searching', 'found', 'foundPartial', 'more', 'morePartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
+    'noWords', 'truncated', 'hint',
+  ]),
+  searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),
+  share: pick(strings.share, [
+    'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
+    'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',
+    'imageAlt', 'imageHint', 'saveImage', 'shareImage', 'imageScanHint', 'imageFailed', 'linkLabel',
+  ]),
+};
+export type ClientStrings = typeof clientStrings;

@@ -1,0 +1,85 @@
+/**
+ * Arriving on a block from a link.
+ *
+ * - From a search result (`?hl=words#block`): highlight the words in or after the
+ *   block and bring them into view, below the sticky header.
+ * - From a quote link (`#block:~:text=…`) whose text the browser could not match:
+ *   Chromium then stays at the top of the page, so go to the block itself.
+ *
+ * - From a link WeChat rewrote (`#block&from=singlemessage`, `#block?from=…`): the
+ *   browser found no element by that name, so go to the block (src/essay/client/arrival.ts).
+ *
+ * Without this script the anchor alone still lands on the block (not the rewritten forms).
+ */
+import { parseArrival } from './arrival';
+
+const HIGHLIGHT_NAME = 'search-landing';
+
+/** A Range over `words` in the text from `start` onward, ignoring white space between blocks. */
+function findWords(start: Element, words: string): Range | null {
+  const wanted = words.replace(/\s+/g, '');
+  if (!wanted) return null;
+  const scope = start.closest('main') ?? document.body;
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  const units: Array<{ node: Text; offset: number }> = [];
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    for (let i = 0; i < value.length; i++) {
+      if (/\s/.test(value[i]!)) continue;
+      units.push({ node: node as Text, offset: i });
+      text += value[i];
+    }
+    if (text.length > wanted.length + 4000) break;
+  }
+  const at = text.indexOf(wanted);
+  if (at < 0) return null;
+  const first = units[at]!;
+  const last = units[at + wanted.length - 1]!;
+  const range = document.createRange();
+  range.setStart(first.node, first.offset);
+  range.setEnd(last.node, last.offset + 1);
+  return range;
+}
+
+function highlight(range: Range) {
+  if ('highlights' in CSS) {
+    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
+    return;
+  }
+  // Older browsers: wrap the words (a block-crossing range is left unmarked rather than broken).
+  try {
+    range.surroundContents(Object.assign(document.createElement('mark'), { className: 'landing-mark' }));
+  } catch {
+    /* the anchor's own :target style still marks the block */
+  }
+}
+
+function inView(rect: DOMRect, header: number): boolean {
+  return rect.top >= header && rect.bottom <= innerHeight;
+}
+
+function land() {
+  const { id, highlight: words, dirty } = parseArrival(location.hash, location.search);
+  const block = id ? document.getElementById(id) : null;
+  if (!block) return;
+  if (dirty && !location.hash.includes(':~:')) {
+    // The fragment as the page's own links write it: a same-document navigation, which
+    // scrolls to the block below the header (its scroll margin) and marks it (:target), as a
+    // plain anchor does, and leaves no entry in the history. The query is kept as it is.
+    location.replace(`#${encodeURIComponent(id)}`);
+  }
+  const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
+  const range = words ? findWords(block, words) : null;
+  if (range) {
+    highlight(range);
+    const rect = range.getBoundingClientRect();
+    if (!inView(rect, header)) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
+    return;
+  }
+  const rect = block.getBoundingClientRect();
+  if (rect.bottom < header || rect.top > innerHeight) block.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
+
+land();

@@ -1,0 +1,44 @@
+/**
+ * The reading settings panel: shows the stored choices, applies a change at once
+ * (the attributes on <html> that the stylesheet reads) and remembers it. The
+ * stored choices were already applied before the first paint by the inline boot
+ * script (src/reader/settings.ts). Loaded when the panel is first opened
+ * (src/reader/client/settings-loader.ts), which hands it the choices.
+ */
+import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../settings';
+import { blockInView, hasScrolled } from '../../core/client/reading-position';
+
+const panel = document.getElementById('reader-settings');
+
+function stored(): ReaderSettings {
+  try {
+    return parseSettings(localStorage.getItem(SETTINGS_STORAGE_KEY));
+  } catch {
+    return parseSettings(null); // storage blocked (private mode, sandboxed WebView): settings last for the page
+  }
+}
+
+let settings = stored();
+
+function apply(name: SettingName, value: string) {
+  // A new layout or text size moves everything: bring back the paragraph the reader was at.
+  const reading = name !== 'theme' && hasScrolled() ? blockInView() : undefined;
+  settings = { ...settings, [name]: value } as ReaderSettings;
+  document.documentElement.dataset[name] = value;
+  reading?.scrollIntoView({ block: 'start', inline: 'start' });
+  try {
+    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+  } catch {
+    // Not remembered, but applied.
+  }
+}
+
+for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {
+  input.checked = settings[input.name as SettingName] === input.value;
+}
+
+/** A choice made in the panel (forwarded by src/reader/client/settings-loader.ts, also one made while this loaded). */
+export function choose(input: HTMLInputElement) {
+  input.checked = true;
+  apply(input.name as SettingName, input.value);
+}

@@ -1,0 +1,222 @@
+/**
+ * After `astro build`: the search index, with Pagefind as the engine.
+ *
+ * Pagefind is fed custom records (its Node API), one per paragraph or heading,
+ * taken from the built pages' blocks marked `data-search-source`. So only the
+ * essay's words are indexed (no navigation, contents or footer), and each
+ * paragraph once, from one page, although it is shown on two. A record's content
+ * is the bigram tokens of its folded text (see src/search/tokens.ts); its
+ * meta carries the text as shown, for the excerpt and the ranking.
+ *
+ * A remembered phrase may run on into the next block: the original's last line
+ * holds both the final paragraph and the author's note, which the site shows
+ * apart. So each pair of neighbouring blocks also has a record of its seam (the
+ * end of one and the start of the next, as on the full essay page), filtered
+ * apart (`kind`), so that a block's record holds its own words only and the
+ * number of blocks holding a phrase is the number of records Pagefind finds.
+ *
+ * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
+ * its own pages, so results show and link to the edition being read. Beside each
+ * index it writes `fold-table.json`, the Traditional → Simplified table for the
+ * characters the essay uses (src/search/build/fold-table.ts): queries and text fold
+ * to Simplified in both editions, so either script finds the same paragraphs.
+ */
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import * as pagefind from 'pagefind';
+import { fold } from '../fold';
+import { buildFoldTable } from './fold-table';
+import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../tokens';
+import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
+import { editionOfPath } from '../../core/urls';
+import { CustomConverter } from 'opencc-js/core';
+
+
+interface Block {
+  url: string;
+  id: string;
+  title: string;
+  text: string;
+}
+
+/** How much of the following block a record indexes: enough for any phrase the engine looks up. */
+const NEXT_CHARS = MAX_PHRASE_CHARS;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function pageUrl(base: string, file: string, outDir: string): string {
+  const path = relative(outDir, file).split(sep).join('/');
+  return base + path.replace(/(^|\/)index\.html$/, '$1');
+}
+
+function blocksOf(html: string, url: string): Block[] {
+  const tree = fromHtml(html);
+  return selectAll('[data-search-source]', tree).flatMap((source) => {
+    const title = String(source.properties.dataSearchSource ?? '');
+    return selectAll('p[id], h1[id], h2[id], h3[id]', source).map((block: Element) => ({
+      url,
+      id: String(block.properties.id),
+      title,
+      text: toText(block, { whitespace: 'pre' }).trim(),
+    }));
+  });
+}
+
+/** The ids of a full essay page, in document order. */
+function essayIds(html: string): string[] {
+  return selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
+}
+
+/** An edition's blocks in the order of its full essay page, each once. */
+function editionBlocks(pages: Array<{ url: string; html: string }>, home: string): Block[] {
+  const homePage = pages.find((page) => page.url === home);
+  if (!homePage) throw new Error(`search index: no page at ${home}`);
+  const byId = new Map<string, Block>();
+  for (const block of pages.flatMap((page) => blocksOf(page.html, page.url))) {
+    if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice under ${home}`);
+    byId.set(block.id, block);
+  }
+  const inEssayOrder = essayIds(homePage.html).filter((id) => byId.has(id));
+  const missing = [...byId.keys()].filter((id) => !inEssayOrder.includes(id));
+  if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page ${home}`);
+  return inEssayOrder.map((id) => byId.get(id)!);
+}
+
+export async function buildSearchIndex(outDir: string, base: string, warn: (message: string) => void = console.warn) {
+  const files = await htmlFiles(outDir);
+  const pages = await Promise.all(
+    files.map(async (file) => ({ url: pageUrl(base, file, outDir), html: await readFile(file, 'utf8') })),
+  );
+  const blocks = new Map(
+    EDITIONS.map((edition) => {
+      const own = pages.filter((page) => editionOfPath(page.url, base) === edition);
+      return [edition, editionBlocks(own, `${base}${edition.folder}`)] as const;
+    }),
+  );
+
+  // One table for both editions: it folds Traditional characters to the Simplified ones the essay has.
+  const simplified = blocks.get(SIMPLIFIED)!;
+  const traditional = blocks.get(TRADITIONAL)!;
+  const foldTable = buildFoldTable(
+    simplified.map((block) => block.text).join('\n'),
+    traditional.map((block, i) => [block.text, simplified[i]?.text ?? ''] as [string, string]),
+  );
+  const convert = CustomConverter(foldTable);
+  // A query must find the same paragraphs in either edition, typed in either script. Where the
+  // table cannot undo OpenCC's conversion of a character (a phrase whose two forms differ in
+  // length, say), that character folds to itself: the block is then indexed in both forms in both
+  // editions (`alternate`), so either script still finds it, and the build says so.
+  const alternates = new Map<string, { hans: string; hant: string }>();
+  for (const [i, block] of traditional.entries()) {
+    const counterpart = simplified[i];
+    if (counterpart?.id !== block.id) {
+      throw new Error(`search index: #${block.id} of the Traditional edition has no counterpart at the same place in the Simplified one`);
+    }
+    const [hant, hans] = [fold(block.text, convert).text, fold(counterpart.text, convert).text];
+    if (hant === hans) continue;
+    alternates.set(block.id, { hans: counterpart.text, hant: block.text });
+    const differing = [...new Set(Array.from(hant).filter((char, at) => Array.from(hans)[at] !== char))].join('');
+    warn(
+      `search index: #${block.id}: the fold table cannot undo OpenCC's conversion of "${differing}" ` +
+        `(the Traditional edition's text does not fold to the Simplified one); indexed in both forms, so either script finds it`,
+    );
+  }
+
+  try {
+    for (const [edition, inEdition] of blocks) {
+      const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
+      await writeIndex(inEdition, `${base}${edition.folder}`, convert, bundle, (id) => {
+        const texts = alternates.get(id);
+        return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
+      });
+      await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
+    }
+  } finally {
+    await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
+  }
+  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length };
+}
+
+async function writeIndex(
+  blocks: Block[],
+  base: string,
+  convert: (text: string) => string,
+  bundle: string,
+  alternateOf: (id: string) => string | undefined,
+) {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const add = async (id: string, record: Parameters<typeof index.addCustomRecord>[0]) => {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`Pagefind, #${id}: ${added.errors.join('; ')}`);
+  };
+  for (const [i, block] of blocks.entries()) {
+    const alternate = alternateOf(block.id);
+    // A block's own words only, so that the phrase's records are exactly the blocks holding it (the
+    // count the reader is told), in the essay's order (`sort`, zero-padded: Pagefind sorts strings).
+    await add(block.id, {
+      url: `${block.url}#${block.id}`,
+      content: [block.text, alternate]
+        .filter((text): text is string => Boolean(text))
+        .map((text) => indexTokens(fold(text, convert).text))
+        .join(' '),
+      language: 'zh',
+      filters: { kind: [RECORD_KIND.block] },
+      sort: { order: String(i).padStart(6, '0') },
+      meta: { title: block.title, text: block.text, ...(alternate ? { alternate } : {}) },
+    });
+    const following = blocks[i + 1];
+    if (!following) continue;
+    // The seam between this block and the next, for a phrase that runs on from one into the other
+    // (see the top of this file): the end of this block and the start of the next, as on the full
+    // essay page. Searched only when no block holds the phrase.
+    const tail = Array.from(block.text).slice(-NEXT_CHARS).join('');
+    const next = Array.from(following.text).slice(0, NEXT_CHARS).join('');
+    await add(`${block.id}+`, {
+      // Its own URL: Pagefind keeps one record per URL (the block's would be replaced). Never shown.
+      url: `${base}#${block.id}+${following.id}`,
+      content: indexTokens(fold(`${tail}\n${next}`, convert).text),
+      language: 'zh',
+      filters: { kind: [RECORD_KIND.seam] },
+      sort: { order: String(i).padStart(6, '0') },
+      meta: { title: block.title, text: tail, next, essayUrl: `${base}#${block.id}` },
+    });
+  }
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  // Pagefind always writes its ready-made UIs and its Web Worker; the site has its own UI, in
+  // Chinese, and runs Pagefind without a worker (src/search/client/engine.ts).
+  const unused = (await readdir(bundle)).filter((name) =>
+    /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name),
+  );
+  await Promise.all(unused.map((name) => rm(join(bundle, name))));
+}
+
+export function searchIndex(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'essay-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = withTrailingSlash(config.base);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
+        logger.info(`indexed ${records} blocks in each of ${editions} editions; fold table of ${foldEntries} entries`);
+      },
+    },
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * The search engine in the browser: Pagefind finds candidate paragraphs by their
+ * bigrams; each candidate is then checked on its own text (src/search/match.ts).
+ * Pagefind and the fold table load when `loadEngine()` is first called, as the
+ * reader focuses or types in a search field (src/search/client/ui.ts).
+ */
+import { CustomConverter } from 'opencc-js/core';
+import { fold, type Convert } from '../fold';
+import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
+import { MAX_PHRASE_CHARS, RECORD_KIND, pagefindQuery, wordChars } from '../tokens';
+import { ResultPages, type Candidate } from '../results';
+import { landingLink } from '../../core/landing-link';
+import { cutQuery } from '../query-length';
+import type { FoldTable } from '../build/fold-table';
+
+/**
+ * Results checked and shown at a time: the first search fetches a fragment for each, so a page
+ * is what one screen holds, and 更多 fetches the next (src/search/results.ts).
+ */
+export const PAGE_SIZE = 10;
+
+interface PagefindResultData {
+  url: string;
+  /** Written by src/search/build/search-index.ts. */
+  meta: { title?: string; text?: string; next?: string; essayUrl?: string; alternate?: string };
+}
+interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(query: string, options?: PagefindSearchOptions): Promise<void>;
+  destroy(): Promise<void>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<Candidate<PagefindResultData>> } | null>;
+}
+
+export interface SearchHit {
+  title: string;
+  href: string;
+  kind: MatchKind;
+  excerpt: Excerpt;
+}
+
+/**
+ * `found`: the blocks holding the query (exact, or with other punctuation), in the essay's
+ * order, `count` of them, every one of them counted; `partial`: no block holds it, these hold
+ * part of it, most relevant first, and how many is not counted (it would take every fragment).
+ */
+export interface SearchResults {
+  kind: 'found' | 'partial';
+  count: number;
+  /** The first page of hits. */
+  hits: SearchHit[];
+  /** Records not yet shown: 更多 shows the next page. */
+  remaining(): number;
+  more(): Promise<SearchHit[]>;
+}
+
+export type SearchOutcome =
+  | { status: 'empty' }
+  | { status: 'no-words'; query: string }
+  | ({ status: 'results'; query: string; truncated: boolean } & SearchResults);
+
+interface Engine {
+  pagefind: PagefindApi;
+  convert: Convert;
+}
+
+let engine: Promise<Engine> | undefined;
+
+/**
+ * Pagefind (1.6) skips an index chunk that fails to load and answers as if it held nothing, so a
+ * reader whose connection dropped would be told that the words are not in the essay. The engine
+ * counts the requests for the search bundle that fail (an HTTP error or no answer), and a search
+ * during which one failed fails too: the reader is told that search is unavailable instead.
+ */
+let failedLoads = 0;
+let watchedBundle: string | undefined;
+
+function watchBundleLoads(bundle: string) {
+  if (watchedBundle) return;
+  watchedBundle = new URL(bundle, location.href).href;
+  const fetchOriginal = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const ours = new URL(url, location.href).href.startsWith(watchedBundle!);
+    try {
+      const response = await fetchOriginal.call(globalThis, input, init);
+      if (ours && !response.ok) failedLoads++;
+      return response;
+    } catch (error) {
+      if (ours) failedLoads++;
+      throw error;
+    }
+  };
+}
+
+/** `bundle`: the URL of the page's edition's search bundle (the field's `data-search-bundle`). */
+export function loadEngine(bundle: string): Promise<Engine> {
+  engine ??= (async () => {
+    watchBundleLoads(bundle);
+    const [pagefind, table] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
+      fetch(`${bundle}fold-table.json`).then((response) => {
+        if (!response.ok) throw new Error(`fold table: HTTP ${response.status}`);
+        return response.json() as Promise<FoldTable>;
+      }),
+    ]);
+    // Record URLs already carry the site's base path. No worker: this index is small, and starting
+    // one (a 43 KB script, then the WebAssembly compiled inside it) made the first search ~40% slower.
+    await pagefind.options({ baseUrl: '/', noWorker: true });
+    await pagefind.init();
+    try {
+      // Pagefind loads its entry file, index metadata and WebAssembly in the background, and keeps a
+      // failure to itself until a search; an empty preload waits for them, and loads no index chunk.
+      await pagefind.preload('');
+    } catch (error) {
+      // A Pagefind that failed to start stays failed: drop it, so that the next search starts afresh.
+      await pagefind.destroy();
+      throw error;
+    }
+    return { pagefind, convert: CustomConverter(table) };
+  })();
+  // A failed load may succeed later (offline for a moment): let the next search try again.
+  engine.catch(() => (engine = undefined));
+  return engine;
+}
+
+/** Loads what a search for this query needs (the engine, and the index chunks of its words) without searching. */
+export async function prepare(rawQuery: string, bundle: string): Promise<void> {
+  const { pagefind, convert } = await loadEngine(bundle);
+  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text);
+  if (lookup) await pagefind.preload(lookup.exact, { filters: { kind: RECORD_KIND.block }, sort: { order: 'asc' } });
+}
+
+/** Where the query stands in a block's own text, or in its other script's text (search-index.ts's `alternate`). */
+function locateInBlock(query: string, text: string, alternate: string | undefined, convert: Convert) {
+  const match = locate(query, text, convert);
+  if (match || !alternate) return match && { match, text };
+  const inAlternate = locate(query, alternate, convert);
+  if (!inAlternate) return null;
+  // The two scripts' texts differ character for character: the same place, by code point.
+  const [own, other] = [Array.from(text), Array.from(alternate)];
+  if (own.length !== other.length) return { match: inAlternate, text: alternate };
+  const units = (chars: string[], end: number) => chars.slice(0, end).join('').length;
+  const at = (offset: number) => Array.from(alternate.slice(0, offset)).length;
+  return {
+    match: { ...inAlternate, start: units(own, at(inAlternate.start)), end: units(own, at(inAlternate.end)) },
+    text,
+  };
+}
+
+export async function search(rawQuery: string, bundle: string): Promise<SearchOutcome> {
+  const { query, truncated } = cutQuery(rawQuery);
+  if (!query.trim()) return { status: 'empty' };
+
+  const { pagefind, convert } = await loadEngine(bundle);
+  const folded = fold(query, convert).text;
+  const lookup = pagefindQuery(folded);
+  if (!lookup) return { status: 'no-words', query };
+
+  const failedBefore = failedLoads;
+  const checked = <T>(value: T): T => {
+    if (failedLoads > failedBefore) throw new Error('search: part of the index could not be loaded');
+    return value;
+  };
+  const inOrder = { sort: { order: 'asc' } } as const;
+
+  const blockHit =
+    (accept: (kind: MatchKind) => boolean) =>
+    (record: PagefindResultData): SearchHit | null => {
+      const { title = '', text = '', alternate } = record.meta;
+      const found = locateInBlock(query, text, alternate, convert);
+      if (!found || !accept(found.match.kind)) return null;
+      const [url, id = ''] = record.url.split('#');
+      return {
+        title,
+        href: landingLink(url!, id, found.text.slice(found.match.start, found.match.end)),
+        kind: found.match.kind,
+        excerpt: excerptAround(found.text, found.match),
+      };
+    };
+  // A seam record holds the end of a block and the start of the next: it counts only for a
+  // phrase that runs from one into the other, and leads to the full essay, where they stand together.
+  const seamHit = (record: PagefindResultData): SearchHit | null => {
+    const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;
+    const runOn = `${text}\n${next}`;
+    const match = locate(query, runOn, convert);
+    if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
+    const [url, id = ''] = essayUrl.split('#');
+    return { title, href: landingLink(url!, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
+  };
+  const exactOrWords = (kind: MatchKind) => kind !== 'partial';
+  // For a query of up to MAX_PHRASE_CHARS letters and digits, the phrase's records are exactly its hits.
+  const recordsAreHits = wordChars(folded).length <= MAX_PHRASE_CHARS;
+
+  const attempts: Array<() => Promise<SearchResults | null>> = [
+    async () => {
+      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.block }, ...inOrder }));
+      return paged('found', found?.results ?? [], blockHit(exactOrWords), recordsAreHits);
+    },
+    async () => {
+      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.seam }, ...inOrder }));
+      return paged('found', found?.results ?? [], seamHit, false);
+    },
+    async () => {
+      // Most relevant first: Pagefind's own order of the records sharing the most of the query's bigrams.
+      const found = checked(await pagefind.search(lookup.partial, { filters: { kind: RECORD_KIND.block } }));
+      return paged('partial', found?.results ?? [], blockHit(() => true), false);
+    },
+  ];
+
+  async function paged(
+    kind: SearchResults['kind'],
+    candidates: Array<Candidate<PagefindResultData>>,
+    verify: (record: PagefindResultData) => SearchHit | null,
+    exact: boolean,
+  ): Promise<SearchResults | null> {
+    if (candidates.length === 0) return null;
+    const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
+    // Where the records are not exactly the hits, a found result is counted by checking them all
+    // (a long query: few records hold its first 16 characters); partial results are never counted.
+    let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
+    // Partial candidates may share a single character only: look a little further for real ones.
+    for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
+    if (hits.length === 0) return null;
+    return {
+      kind,
+      count: pages.count,
+      hits,
+      remaining: () => pages.remaining,
+      more: async () => checked(await pages.more()),
+    };
+  }
+
+  for (const attempt of attempts) {
+    const results = await attempt();
+    if (results) return { status: 'results', query, truncated, ...results };
+  }
+  return { status: 'results', query, truncated, kind: 'found', count: 0, hits: [], remaining: () => 0, more: async () => [] };
+}

@@ -1,0 +1,73 @@
+/**
+ * Search results a page at a time, and their count.
+ *
+ * Pagefind answers a search with every record it found at once, each with a `data()`
+ * that fetches that record's fragment (its text) only when called. A record must be
+ * checked on its text before it is shown (src/search/match.ts), so checking all of
+ * them would fetch a fragment per record: 884 for 之 in a text of 140,000 characters.
+ * Instead the results are checked a page at a time, as the reader asks for more.
+ *
+ * The count does not need the fragments: for a phrase of up to MAX_PHRASE_CHARS letters
+ * and digits, Pagefind's records are exactly the blocks that hold the phrase's letters
+ * and digits in a row (every bigram, adjacent, in order: see tokens.ts), which is what
+ * the site counts as found, exact or with other punctuation (`exact`). A longer query is
+ * looked up by its start, so some records may not hold the whole of it: the count is then
+ * known only once every record is checked (`countAll`), which such a specific query makes
+ * cheap (few records hold its first 16 characters).
+ */
+export interface Candidate<R> {
+  data(): Promise<R>;
+}
+
+export class ResultPages<R, H> {
+  private next = 0;
+  private kept = 0;
+  private rejected = 0;
+
+  constructor(
+    private readonly candidates: ReadonlyArray<Candidate<R>>,
+    /** The hit a record makes, or null when its text does not hold the query after all. */
+    private readonly verify: (record: R) => H | null,
+    private readonly pageSize: number,
+    /** Order within a page (stable: among equals, the candidates' order). */
+    private readonly compare: (a: H, b: H) => number = () => 0,
+  ) {}
+
+  /** Records not yet checked. */
+  get remaining(): number {
+    return this.candidates.length - this.next;
+  }
+
+  /** The number of hits: exact once every record is checked, else the records found (see above). */
+  get count(): number {
+    return this.candidates.length - this.rejected;
+  }
+
+  /** Whether `count` is exact: always when the records are exactly the hits, else once all are checked. */
+  countIsExact(recordsAreHits: boolean): boolean {
+    return recordsAreHits || this.remaining === 0;
+  }
+
+  /** The next page of hits: up to `pageSize` records fetched at once, checked, ordered. */
+  async more(): Promise<H[]> {
+    const batch = this.candidates.slice(this.next, this.next + this.pageSize);
+    this.next += batch.length;
+    const records = await Promise.all(batch.map((candidate) => candidate.data()));
+    const hits = records.map((record) => this.verify(record)).filter((hit): hit is H => hit !== null);
+    this.rejected += batch.length - hits.length;
+    this.kept += hits.length;
+    return hits.sort(this.compare);
+  }
+
+  /** Checks every record left, a page at a time, and returns their hits in order of pages. */
+  async all(): Promise<H[]> {
+    const hits: H[] = [];
+    while (this.remaining > 0) hits.push(...(await this.more()));
+    return hits;
+  }
+
+  /** Hits shown so far. */
+  get shown(): number {
+    return this.kept;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The share image (书摘卡片): a portrait PNG, 1080 px wide, drawn in the reader's browser
+ * on a <canvas>: the words as the page sets them (src/sharing/client/quote-layout.ts), the essay's
+ * title, the section and the author, and a QR code of the exact link with the line
+ * 「长按识别二维码，阅读全文」. Light paper whatever the theme: it is passed around as a picture.
+ *
+ * Fonts: canvas draws with the fonts of the reader's system, named by the same family
+ * stacks the page uses (read from the page's computed style, so the Traditional edition's
+ * TC fonts come first there); nothing is downloaded. Loaded by src/sharing/client/share.ts when a
+ * reader first asks for an image.
+ */
+import { encode } from 'uqr';
+import { breakLines } from '../../core/line-breaking';
+import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from './quote-layout';
+import { LIGHT_PALETTE as COLOR } from '../../core/brand';
+
+export const IMAGE_WIDTH = 1080;
+/** 3:4 at the least, so a short quote is still a portrait. */
+const MIN_HEIGHT = 1440;
+const PAD_X = 96;
+const PAD_TOP = 120;
+const PAD_BOTTOM = 96;
+const CONTENT_WIDTH = IMAGE_WIDTH - 2 * PAD_X;
+const TEXT = { size: 48, lineHeight: 1.8, maxLines: 11 } as const;
+const TITLE = { size: 36, lineHeight: 1.5 } as const;
+const META = { size: 30, lineHeight: 1.6 } as const;
+const QR_TARGET = 232;
+
+export interface ShareImageInput {
+  /** The words, as the page shows them. */
+  words: string;
+  /** The link the QR code opens. */
+  url: string;
+  title: string;
+  section?: string | undefined;
+  author: string;
+  /** 「长按识别二维码，阅读全文」, in the page's edition. */
+  scanHint: string;
+  /** Where the link goes, shown small under the hint (the site's host). */
+  site: string;
+  /** Traditional text in TC fonts, whose ，。 are centred: no half-width trim at a line's end. */
+  traditional: boolean;
+}
+
+export interface ShareImage {
+  canvas: HTMLCanvasElement;
+  /** The lines of the words, exactly as drawn. */
+  lines: string[];
+  /** The words shown: the quote, or its cut with 「……」. */
+  text: string;
+  cut: boolean;
+  /** The canvas font the words were drawn in: the page's body stack. */
+  font: string;
+}
+
+const fontOf = (weight: number, size: number, family: string) => `${weight} ${size}px ${family}`;
+
+/** A measure for `context` in its current font, cached (measureText is called for every candidate line). */
+function measurer(context: CanvasRenderingContext2D): (text: string) => number {
+  const cache = new Map<string, number>();
+  return (text) => {
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = context.measureText(text).width;
+      cache.set(text, width);
+    }
+    return width;
+  };
+}
+
+/**
+ * Draws one line, justified to `width` unless it is the last: the extra space is shared
+ * among the gaps between characters (Latin runs stay whole), as the page's
+ * `text-align: justify` shares it in Chinese text.
+ */
+function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, y: number, width: number, fontSize: number) {
+  const measure = measurer(context);
+  const units: Array<{ text: string; before: number }> = [];
+  for (const run of line.runs) {
+    const latin = run.spaceBefore || /^[\p{Script=Latin}\p{Nd}]/u.test(run.text);
+    const parts = latin ? [run.text] : Array.from(run.text);
+    parts.forEach((part, i) => units.push({ text: part, before: i === 0 && run.spaceBefore ? AUTOSPACE_EM * fontSize : 0 }));
+  }
+  const gaps = units.length - 1;
+  const slack = line.last || gaps <= 0 ? 0 : Math.max(0, width - line.width);
+  let at = x + line.indent;
+  units.forEach((unit, i) => {
+    at += unit.before;
+    context.fillText(unit.text, at, y);
+    at += measure(unit.text) + (i < gaps ? slack / gaps : 0);
+  });
+}
+
+/** A line set flush left, with the Han/Latin space (the title, the section, the hint). */
+function drawPlain(context: CanvasRenderingContext2D, text: string, x: number, y: number, fontSize: number) {
+  const line = setLine(text, { measure: measurer(context), fontSize, trimLineEnd: false });
+  drawLine(context, { ...line, last: true }, x, y, Infinity, fontSize);
+}
+
+/** The QR code's modules, drawn on white with the standard's four-module quiet zone. */
+function qrCode(url: string) {
+  const { data } = encode(url, { ecc: 'M', border: 4 });
+  // Whole pixels per module: a scanner reads sharp edges best.
+  const scale = Math.max(3, Math.floor(QR_TARGET / data.length));
+  return {
+    size: data.length * scale,
+    draw(context: CanvasRenderingContext2D, x: number, y: number) {
+      context.fillStyle = '#fff';
+      context.fillRect(x, y, data.length * scale, data.length * scale);
+      context.fillStyle = '#000';
+      data.forEach((row, j) => row.forEach((dark, i) => dark && context.fillRect(x + i * scale, y + j * scale, scale, scale)));
+    },
+  };
+}
+
+export function drawShareImage(input: ShareImageInput): ShareImage {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('canvas 2d context unavailable');
+  // The page's own stacks: the body's sans for the words, the headings' serif for the title.
+  const sans = getComputedStyle(document.body).fontFamily;
+  const serif = getComputedStyle(document.querySelector('.essay-title, .section-heading') ?? document.body).fontFamily;
+
+  context.font = fontOf(400, TEXT.size, sans);
+  const words = layoutQuote(input.words, {
+    measure: measurer(context),
+    fontSize: TEXT.size,
+    trimLineEnd: !input.traditional,
+    maxWidth: CONTENT_WIDTH,
+    maxLines: TEXT.maxLines,
+  });
+  context.font = fontOf(600, TITLE.size, serif);
+  const titleMeasure = measurer(context);
+  // Balanced, as the share cards' headings are (src/core/line-breaking.ts), with the Han/Latin space counted.
+  const titleLines =
+    breakLines(input.title, {
+      measure: (line) => setLine(line, { measure: titleMeasure, fontSize: TITLE.size, trimLineEnd: false }).width,
+      maxWidth: CONTENT_WIDTH,
+    }) ?? [input.title];
+
+  const textLine = TEXT.size * TEXT.lineHeight;
+  const titleLine = TITLE.size * TITLE.lineHeight;
+  const metaLine = META.size * META.lineHeight;
+  const metaLines = (input.section ? 1 : 0) + 1;
+  const qr = qrCode(input.url);
+  const qrSize = qr.size;
+  const footer = 72 + titleLines.length * titleLine + metaLines * metaLine + 56 + qrSize;
+  const wordsTop = PAD_TOP + 56;
+  const height = Math.max(MIN_HEIGHT, Math.ceil(wordsTop + words.lines.length * textLine + footer + PAD_BOTTOM));
+  canvas.width = IMAGE_WIDTH;
+  canvas.height = height;
+
+  context.fillStyle = COLOR.paper;
+  context.fillRect(0, 0, IMAGE_WIDTH, height);
+  context.textBaseline = 'middle';
+  // An accent rule over the words, as the share cards have over the author's name.
+  context.fillStyle = COLOR.accent;
+  context.fillRect(PAD_X, PAD_TOP, 56, 6);
+
+  context.font = fontOf(400, TEXT.size, sans);
+  context.fillStyle = COLOR.text;
+  words.lines.forEach((line, i) => drawLine(context, line, PAD_X, wordsTop + i * textLine + textLine / 2, CONTENT_WIDTH, TEXT.size));
+
+  // The footer sits at the bottom; a short quote leaves the space above it.
+  let y = height - PAD_BOTTOM - footer + 72;
+  context.font = fontOf(600, TITLE.size, serif);
+  for (const line of titleLines) {
+    drawPlain(context, line, PAD_X, y + titleLine / 2, TITLE.size);
+    y += titleLine;
+  }
+  context.font = fontOf(400, META.size, sans);
+  context.fillStyle = COLOR.muted;
+  for (const line of [input.section, input.author].filter((text): text is string => Boolean(text))) {
+    drawPlain(context, line, PAD_X, y + metaLine / 2, META.size);
+    y += metaLine;
+  }
+  y += 28;
+  context.fillStyle = COLOR.rule;
+  context.fillRect(PAD_X, y, CONTENT_WIDTH, 2);
+  y += 28;
+  qr.draw(context, PAD_X, y);
+  const hintX = PAD_X + qrSize + 40;
+  context.fillStyle = COLOR.text;
+  context.font = fontOf(400, META.size, sans);
+  drawPlain(context, input.scanHint, hintX, y + qrSize / 2 - metaLine / 2, META.size);
+  context.fillStyle = COLOR.muted;
+  context.font = fontOf(400, 24, sans);
+  context.fillText(input.site, hintX, y + qrSize / 2 + metaLine / 2);
+
+  return { canvas, lines: words.lines.map((line) => line.text), text: words.text, cut: words.cut, font: fontOf(400, TEXT.size, sans) };
+}
