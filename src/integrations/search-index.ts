@@ -33,7 +33,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../lib/search/fold';
 import { buildFoldTable } from '../lib/search/fold-table';
-import { indexTokens, type SeamWindow } from '../lib/search/tokens';
+import { MAX_PHRASE_CHARS, WORD_CHAR, indexTokens, type SeamWindow } from '../lib/search/tokens';
 import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../lib/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL, editionOfPath } from '../lib/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -48,6 +48,23 @@ interface Block {
 
 /** How much of each side a seam record holds: enough for a remembered phrase across the seam (it is looked up by its start). */
 const NEXT_CHARS = 16;
+
+/**
+ * The start of the next block that a seam record indexes: a phrase is looked up by its first
+ * MAX_PHRASE_CHARS letters and digits (tokens.ts), so a phrase across the seam is found by a token
+ * that starts in the first block and reaches at most that many letters and digits less one into
+ * the next; the whole seam (NEXT_CHARS each side) is in the record's meta, for the check.
+ */
+function lookupStart(next: string): string {
+  let words = 0;
+  let end = 0;
+  for (const char of next) {
+    if (words === MAX_PHRASE_CHARS - 1) break;
+    if (WORD_CHAR.test(char)) words++;
+    end += char.length;
+  }
+  return next.slice(0, end);
+}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -202,7 +219,7 @@ async function writeIndex(
     await add(`${url} seams`, {
       // Its own URL: Pagefind keeps one record per URL. Never shown.
       url: `${base}#seams-${windows[0]!.order}`,
-      content: windows.map((window) => indexTokens(fold(`${window.text}\n${window.next}`, convert).text, 'seam')).join(' '),
+      content: windows.map((window) => indexTokens(fold(`${window.text}\n${lookupStart(window.next)}`, convert).text, 'seam')).join(' '),
       language: 'zh',
       sort: { order: String(windows[0]!.order).padStart(6, '0') },
       meta: { seams: JSON.stringify(windows.map(({ order: _, ...window }) => window)) },
@@ -210,6 +227,8 @@ async function writeIndex(
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  // Pagefind's process keeps an index until it is deleted: free this edition's before the next one's.
+  await index.deleteIndex();
   // Pagefind always writes its ready-made UIs and its Web Worker; the site has its own UI, in
   // Chinese, and runs Pagefind without a worker (src/scripts/search/engine.ts).
   const unused = (await readdir(bundle)).filter((name) =>
