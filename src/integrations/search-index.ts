@@ -186,10 +186,13 @@ async function writeIndex(
     // count the reader is told), in the essay's order (`sort`, zero-padded: Pagefind sorts strings).
     await add(block.id, {
       url: `${block.url}#${block.id}`,
-      content: [block.text, alternate]
-        .filter((text): text is string => Boolean(text))
-        .map((text) => indexTokens(fold(text, convert).text))
-        .join(' '),
+      content: [
+        ...new Set(
+          [block.text, alternate]
+            .filter((text): text is string => Boolean(text))
+            .flatMap((text) => indexTokens(fold(text, convert).text).split(' ')),
+        ),
+      ].join(' '),
       language: 'zh',
       sort: { order: String(i).padStart(6, '0') },
       meta: { title: block.title, text: block.text, ...(alternate ? { alternate } : {}) },

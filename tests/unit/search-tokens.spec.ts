@@ -39,6 +39,13 @@ test.describe('indexTokens', () => {
     expect(Math.max(...long.map((token) => token.length))).toBe(3 * MAX_PHRASE_CHARS);
   });
 
+  test('writes each token once, however often its stretch recurs', () => {
+    const tokens = indexTokens('\u5B66\u800C\u5B66\u800C\u5B66').split(' '); // 学而学而学
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens).toHaveLength(8); // 学 学而 学而学 学而学而, 而 而学 而学而 而学而学; the later 学而学, 学而, 而学, 学 are not repeated
+    expect(tokens).toContain(pagefindQuery('\u5B66\u800C\u5B66\u800C')!.exact);
+  });
+
   test('gives a seam the same tokens behind its own mark, which no block token starts with', () => {
     const block = indexTokens('\u8F6F\u9636\u5C42').split(' ');
     const seam = indexTokens('\u8F6F\u9636\u5C42', 'seam').split(' ');

@@ -9,11 +9,11 @@
  *
  * The count does not need the fragments: for a phrase of up to MAX_PHRASE_CHARS letters
  * and digits, Pagefind's records are exactly the blocks that hold the phrase's letters
- * and digits in a row (every bigram, adjacent, in order: see tokens.ts), which is what
+ * and digits in a row (the one token of that stretch: see tokens.ts), which is what
  * the site counts as found, exact or with other punctuation (`exact`). A longer query is
  * looked up by its start, so some records may not hold the whole of it: the count is then
  * known only once every record is checked (`countAll`), which such a specific query makes
- * cheap (few records hold its first 16 characters).
+ * cheap (few records hold its first MAX_PHRASE_CHARS characters).
  */
 export interface Candidate<R> {
   data(): Promise<R>;

@@ -74,15 +74,18 @@ function gram(chars: readonly string[]): string {
  * token whole in one chunk of its index, so a query loads one chunk (Pagefind cuts the index into
  * chunks of 20,000 positions, a constant in its 1.x source, and a phrase of bigrams needed one
  * chunk per bigram). A seam's tokens are the same behind the mark SEAM.
+ * Each token is written once (the first time), however often its stretch recurs.
  */
 export function indexTokens(folded: string, kind: RecordKind = 'block'): string {
   const chars = wordChars(folded);
   const mark = kind === 'seam' ? SEAM : '';
-  const tokens: string[] = [];
+  // Each token once: a search asks which records hold a token, never where or how often (and the
+  // index, the fragments and the build's memory are the smaller for it).
+  const tokens = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
-    for (let end = i + 1; end <= Math.min(chars.length, i + MAX_PHRASE_CHARS); end++) tokens.push(mark + gram(chars.slice(i, end)));
+    for (let end = i + 1; end <= Math.min(chars.length, i + MAX_PHRASE_CHARS); end++) tokens.add(mark + gram(chars.slice(i, end)));
   }
-  return tokens.join(' ');
+  return [...tokens].join(' ');
 }
 
 export interface PagefindQuery {

@@ -1,6 +1,6 @@
 /**
  * The search engine in the browser: Pagefind finds candidate paragraphs by their
- * bigrams; each candidate is then checked on its own text (src/lib/search/match.ts).
+ * tokens (src/lib/search/tokens.ts); each candidate is then checked on its own text (src/lib/search/match.ts).
  * Pagefind and the fold table load when `loadEngine()` is first called, as the
  * reader focuses or types in a search field (src/scripts/search/ui.ts).
  */
@@ -209,7 +209,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       return paged('found', found?.results ?? [], seamHits, false);
     },
     async () => {
-      // Most relevant first: Pagefind's own order of the records sharing the most of the query's bigrams.
+      // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.
       const found = checked(await pagefind.search(lookup.partial));
       return paged('partial', found?.results ?? [], blockHit(() => true), false);
     },
@@ -224,7 +224,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     if (candidates.length === 0) return null;
     const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
     // Where the records are not exactly the hits, a found result is counted by checking them all
-    // (a long query: few records hold its first 16 characters); partial results are never counted.
+    // (a long query: few records hold its first MAX_PHRASE_CHARS characters); partial results are never counted.
     let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
     for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
