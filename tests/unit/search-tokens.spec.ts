@@ -15,6 +15,12 @@ const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);
 /** A token as written: base-36 codes, three digits a character (or `z` and four), a seam's behind `y`. */
 const TOKEN = /^y?(?:[0-9a-x][0-9a-z]{2}|z[0-9a-z]{4})+$/;
 
+/** The token a query asks for: `exact` and `seam` are one token, quoted (Pagefind's exact lookup). */
+function tokenOf(query: string): string {
+  expect(query).toMatch(/^"[^" ]+"$/);
+  return query.slice(1, -1);
+}
+
 test.describe('wordChars', () => {
   test('keeps letters and digits of any script, by code point, and drops punctuation, spaces and emoji', () => {
     expect(wordChars('\u4E1A\u754C, \u5BF9\u4E8E')).toEqual(['\u4E1A', '\u754C', '\u5BF9', '\u4E8E']);
@@ -43,7 +49,7 @@ test.describe('indexTokens', () => {
     const tokens = indexTokens('\u5B66\u800C\u5B66\u800C\u5B66').split(' '); // 学而学而学
     expect(new Set(tokens).size).toBe(tokens.length);
     expect(tokens).toHaveLength(8); // 学 学而 学而学 学而学而, 而 而学 而学而 而学而学; the later 学而学, 学而, 而学, 学 are not repeated
-    expect(tokens).toContain(pagefindQuery('\u5B66\u800C\u5B66\u800C')!.exact);
+    expect(tokens).toContain(tokenOf(pagefindQuery('\u5B66\u800C\u5B66\u800C')!.exact));
   });
 
   test('gives a seam the same tokens behind its own mark, which no block token starts with', () => {
@@ -67,7 +73,7 @@ test.describe('indexTokens', () => {
     for (const token of a.split(' ')) expect(token).toMatch(TOKEN);
     // Codes of different lengths run together: 한 (U+D55C) is a long code, 软 a short one.
     const stretches = ['\uD55C\u8F6F', '\u8F6F\uD55C', '\uD55C', '\u8F6F\u8F6F', 'a\uD55C', '\uD840\uDC00a'];
-    const tokens = stretches.map((stretch) => pagefindQuery(stretch)!.exact);
+    const tokens = stretches.map((stretch) => tokenOf(pagefindQuery(stretch)!.exact));
     expect(new Set(tokens).size).toBe(stretches.length);
     for (const token of tokens) expect(token).toMatch(TOKEN);
   });
@@ -81,9 +87,9 @@ test.describe('indexTokens', () => {
 test.describe('pagefindQuery', () => {
   test('asks for a stretch of up to MAX_PHRASE_CHARS characters by its one token, the seams by the same behind their mark, and pairs for the partial fallback', () => {
     const query = pagefindQuery('\u8F6F\u9636\u5C42')!; // 软阶层
-    expect(query.exact).toBe(indexTokens('\u8F6F\u9636\u5C42').split(' ')[2]);
-    expect(query.seam).toBe(`y${query.exact}`);
-    expect(query.partial.split(' ')).toEqual(['\u8F6F\u9636', '\u9636\u5C42'].map((pair) => pagefindQuery(pair)!.exact));
+    expect(tokenOf(query.exact)).toBe(indexTokens('\u8F6F\u9636\u5C42').split(' ')[2]);
+    expect(tokenOf(query.seam!)).toBe(`y${tokenOf(query.exact)}`);
+    expect(query.partial.split(' ')).toEqual(['\u8F6F\u9636', '\u9636\u5C42'].map((pair) => tokenOf(pagefindQuery(pair)!.exact)));
   });
 
   test('asks for any stretch of the essay by a token of its paragraph', () => {
@@ -95,7 +101,7 @@ test.describe('pagefindQuery', () => {
         for (const length of [1, 2, 3, MAX_PHRASE_CHARS, 9]) {
           const stretch = chars.slice(start, start + length);
           if (stretch.length < length) continue;
-          expect(indexed.has(pagefindQuery(stretch.join(''))!.exact), stretch.join('')).toBe(true);
+          expect(indexed.has(tokenOf(pagefindQuery(stretch.join(''))!.exact)), stretch.join('')).toBe(true);
         }
       }
     }
@@ -105,17 +111,17 @@ test.describe('pagefindQuery', () => {
     // 软阶层 and 阶层软 share characters and pairs, not stretches.
     const indexed = new Set(indexTokens('\u8F6F\u9636\u5C42').split(' '));
     for (const other of ['\u9636\u5C42\u8F6F', '\u5C42\u9636', '\u8F6F\u5C42', '\u9636\u8F6F']) {
-      expect(indexed.has(pagefindQuery(other)!.exact), other).toBe(false);
+      expect(indexed.has(tokenOf(pagefindQuery(other)!.exact)), other).toBe(false);
     }
   });
 
   test('asks for one character by its own token, without a seam search', () => {
     const query = pagefindQuery('\u8F6F')!; // 软
-    expect(query.exact).toMatch(/^[0-9a-z]{3}$/);
+    expect(tokenOf(query.exact)).toMatch(/^[0-9a-z]{3}$/);
     expect(query.seam).toBeNull();
-    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ')[0]).toBe(query.exact);
+    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ')[0]).toBe(tokenOf(query.exact));
     // The last character of a paragraph has its token too.
-    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ').at(-1)).toBe(pagefindQuery('\u5C42')!.exact);
+    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ').at(-1)).toBe(tokenOf(pagefindQuery('\u5C42')!.exact));
   });
 
   test('asks for a long query by its first MAX_PHRASE_CHARS letters and digits only', () => {

@@ -98,9 +98,11 @@ export interface PagefindQuery {
 }
 
 /**
- * The token of the query's first MAX_PHRASE_CHARS letters and digits. Pagefind takes an unquoted
- * term as a prefix too, which finds no other block: a longer token that starts with this one
- * stands only where this one does.
+ * The token of the query's first MAX_PHRASE_CHARS letters and digits, quoted: Pagefind then looks
+ * the word up as it is. Unquoted, it would take the term as a prefix, which is harmless (a longer
+ * token that starts with this one stands only where this one does), but for a stretch the text
+ * does not hold it would fall back to the longest indexed word that starts the term (the query's
+ * first 3 characters, say), whose records would each be fetched only to be rejected.
  */
 export function pagefindQuery(folded: string): PagefindQuery | null {
   const all = wordChars(folded);
@@ -108,5 +110,5 @@ export function pagefindQuery(folded: string): PagefindQuery | null {
   const start = all.slice(0, PARTIAL_CHARS);
   const pairs = start.length === 1 ? [gram(start)] : start.slice(0, -1).map((char, i) => gram([char, start[i + 1]!]));
   const token = gram(all.slice(0, MAX_PHRASE_CHARS));
-  return { exact: token, seam: all.length > 1 ? SEAM + token : null, partial: pairs.join(' ') };
+  return { exact: `"${token}"`, seam: all.length > 1 ? `"${SEAM}${token}"` : null, partial: pairs.join(' ') };
 }
