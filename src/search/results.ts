@@ -9,11 +9,11 @@
  *
  * The count does not need the fragments: for a phrase of up to MAX_PHRASE_CHARS letters
  * and digits, Pagefind's records are exactly the blocks that hold the phrase's letters
- * and digits in a row (every bigram, adjacent, in order: see tokens.ts), which is what
+ * and digits in a row (the one token of that stretch: see tokens.ts), which is what
  * the site counts as found, exact or with other punctuation (`exact`). A longer query is
  * looked up by its start, so some records may not hold the whole of it: the count is then
  * known only once every record is checked (`countAll`), which such a specific query makes
- * cheap (few records hold its first 16 characters).
+ * cheap (few records hold its first MAX_PHRASE_CHARS characters).
  */
 export interface Candidate<R> {
   data(): Promise<R>;
@@ -22,12 +22,14 @@ export interface Candidate<R> {
 export class ResultPages<R, H> {
   private next = 0;
   private kept = 0;
-  private rejected = 0;
 
   constructor(
     private readonly candidates: ReadonlyArray<Candidate<R>>,
-    /** The hit a record makes, or null when its text does not hold the query after all. */
-    private readonly verify: (record: R) => H | null,
+    /**
+     * The hit a record makes, or null when its text does not hold the query after all; or a list,
+     * for a record of several places (a page's seams), which counts as many hits as it holds.
+     */
+    private readonly verify: (record: R) => H | readonly H[] | null,
     private readonly pageSize: number,
     /** Order within a page (stable: among equals, the candidates' order). */
     private readonly compare: (a: H, b: H) => number = () => 0,
@@ -40,7 +42,7 @@ export class ResultPages<R, H> {
 
   /** The number of hits: exact once every record is checked, else the records found (see above). */
   get count(): number {
-    return this.candidates.length - this.rejected;
+    return this.kept + this.remaining;
   }
 
   /** Whether `count` is exact: always when the records are exactly the hits, else once all are checked. */
@@ -53,8 +55,10 @@ export class ResultPages<R, H> {
     const batch = this.candidates.slice(this.next, this.next + this.pageSize);
     this.next += batch.length;
     const records = await Promise.all(batch.map((candidate) => candidate.data()));
-    const hits = records.map((record) => this.verify(record)).filter((hit): hit is H => hit !== null);
-    this.rejected += batch.length - hits.length;
+    const hits = records.flatMap((record): H[] => {
+      const hit = this.verify(record);
+      return hit === null ? [] : Array.isArray(hit) ? [...(hit as readonly H[])] : [hit as H];
+    });
     this.kept += hits.length;
     return hits.sort(this.compare);
   }

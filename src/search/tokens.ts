@@ -4,11 +4,13 @@
  * Pagefind segments Chinese into words, at index time and again (differently,
  * with Intl.Segmenter) in the browser, so a remembered stretch that cuts across
  * its words is often not found (Pagefind issues #987, #1237). Like Lucene's
- * CJKBigramFilter and PostgreSQL's pg_bigm, the site indexes overlapping
- * character bigrams instead, so any stretch of two or more characters is a
- * phrase of bigrams. Each bigram is written in ASCII (two code points, four
- * base-36 digits each): Pagefind passes letter-and-digit tokens through
- * untouched on both sides, so index and query always agree.
+ * CJKBigramFilter and PostgreSQL's pg_bigm, the site indexes characters in pairs
+ * instead, so any stretch of two or more characters is a phrase of pairs; here
+ * each character is paired with each of the next REACH, so that a query's tokens
+ * all start with its first character and sort together (see indexTokens). Each
+ * token is written in ASCII (base-36 code points): Pagefind passes
+ * letter-and-digit tokens through untouched on both sides, so index and query
+ * always agree.
  *
  * Only letters and digits make tokens; punctuation and spaces are skipped, so
  * `业界,对于` and `业界对于` are the same phrase (the ranking step tells them apart).
@@ -17,50 +19,96 @@
 /** The characters that make tokens (and that the ranking compares when punctuation differs). */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Every paragraph's last character gets a bigram with this, so one-character queries find it too. */
-const END = 'zzzz';
+/** The longest stretch of letters and digits that is one token: longer queries are looked up by their start. */
+export const MAX_PHRASE_CHARS = 4;
 
-/** The Pagefind filter `kind` of each record: a block's own words, or the seam between two blocks. */
-export const RECORD_KIND = { block: 'block', seam: 'seam' } as const;
+/** The start of a query that the partial fallback looks up by its pairs of neighbours. */
+const PARTIAL_CHARS = 16;
 
-/** Queries longer than this are looked up by their start; the full match is checked on the text. */
-export const MAX_PHRASE_CHARS = 16;
+/** Code points below this take three base-36 digits (all of the BMP's CJK ideographs; Hangul and beyond do not). */
+const SHORT = 34 * 36 ** 2;
+
+/**
+ * The mark of a seam's tokens (the end of a block and the start of the next): no character's code
+ * starts with it, so a block's search never finds a seam, even as a prefix, and Pagefind needs no
+ * filter (whose file every filtered search would load).
+ */
+const SEAM = 'y';
+
+export type RecordKind = 'block' | 'seam';
+
+/** One seam of a seam record, as the browser reads it back (src/search/client/engine.ts), written by src/search/build/search-index.ts. */
+export interface SeamWindow {
+  /** The end of a block, and the start of the next. */
+  text: string;
+  next: string;
+  title: string;
+  /** Where both stand together: the block's anchor on the full essay page. */
+  essayUrl: string;
+  order: number;
+}
 
 export function wordChars(folded: string): string[] {
   return Array.from(folded).filter((char) => WORD_CHAR.test(char));
 }
 
+/**
+ * A character as ASCII: three base-36 digits (the first of them 0–x), or `z` and four for a code
+ * point from SHORT on, so that no character's code starts another's: the codes of a stretch of
+ * characters, run together, spell that stretch and no other.
+ */
 function code(char: string): string {
-  return char.codePointAt(0)!.toString(36).padStart(4, '0');
+  const point = char.codePointAt(0)!;
+  return point < SHORT ? point.toString(36).padStart(3, '0') : `z${point.toString(36).padStart(4, '0')}`;
 }
 
-function bigrams(chars: readonly string[]): string[] {
-  return chars.slice(0, -1).map((char, i) => code(char) + code(chars[i + 1]!));
+function gram(chars: readonly string[]): string {
+  return chars.map(code).join('');
 }
 
-/** The content of a paragraph's Pagefind record. */
-export function indexTokens(folded: string): string {
+/**
+ * The tokens of a block's Pagefind record: at each character, the stretches of 1 to
+ * MAX_PHRASE_CHARS letters and digits that start there (软阶层: 软 软阶 软阶层, 阶 阶层, 层), each
+ * written as its characters' codes run together. A query of up to MAX_PHRASE_CHARS is then one
+ * token, and the blocks holding it are exactly the records holding that token: Pagefind keeps each
+ * token whole in one chunk of its index, so a query loads one chunk (Pagefind cuts the index into
+ * chunks of 20,000 positions, a constant in its 1.x source, and a phrase of bigrams needed one
+ * chunk per bigram). A seam's tokens are the same behind the mark SEAM.
+ * Each token is written once (the first time), however often its stretch recurs.
+ */
+export function indexTokens(folded: string, kind: RecordKind = 'block'): string {
   const chars = wordChars(folded);
-  if (chars.length === 0) return '';
-  return [...bigrams(chars), code(chars.at(-1)!) + END].join(' ');
+  const mark = kind === 'seam' ? SEAM : '';
+  // Each token once: a search asks which records hold a token, never where or how often (and the
+  // index, the fragments and the build's memory are the smaller for it).
+  const tokens = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    for (let end = i + 1; end <= Math.min(chars.length, i + MAX_PHRASE_CHARS); end++) tokens.add(mark + gram(chars.slice(i, end)));
+  }
+  return [...tokens].join(' ');
 }
 
 export interface PagefindQuery {
-  /** The search string for `pagefind.search`. */
+  /** The search string for `pagefind.search`: the blocks holding the query's first MAX_PHRASE_CHARS letters and digits. */
   exact: string;
-  /** An unquoted fallback that finds paragraphs sharing some of the bigrams. */
+  /** The same for seam records, or null for one character (a block holds it). */
+  seam: string | null;
+  /** An unquoted fallback that finds blocks sharing pairs of neighbours with the query's start. */
   partial: string;
 }
 
 /**
- * Two or more characters: a quoted phrase of bigrams, matched exactly and in order.
- * One character: its code unquoted, which Pagefind matches as the prefix of every
- * bigram that starts with it.
+ * The token of the query's first MAX_PHRASE_CHARS letters and digits, quoted: Pagefind then looks
+ * the word up as it is. Unquoted, it would take the term as a prefix, which is harmless (a longer
+ * token that starts with this one stands only where this one does), but for a stretch the text
+ * does not hold it would fall back to the longest indexed word that starts the term (the query's
+ * first 3 characters, say), whose records would each be fetched only to be rejected.
  */
 export function pagefindQuery(folded: string): PagefindQuery | null {
-  const chars = wordChars(folded).slice(0, MAX_PHRASE_CHARS);
-  if (chars.length === 0) return null;
-  if (chars.length === 1) return { exact: code(chars[0]!), partial: code(chars[0]!) };
-  const tokens = bigrams(chars);
-  return { exact: `"${tokens.join(' ')}"`, partial: tokens.join(' ') };
+  const all = wordChars(folded);
+  if (all.length === 0) return null;
+  const start = all.slice(0, PARTIAL_CHARS);
+  const pairs = start.length === 1 ? [gram(start)] : start.slice(0, -1).map((char, i) => gram([char, start[i + 1]!]));
+  const token = gram(all.slice(0, MAX_PHRASE_CHARS));
+  return { exact: `"${token}"`, seam: all.length > 1 ? `"${SEAM}${token}"` : null, partial: pairs.join(' ') };
 }

@@ -5,15 +5,16 @@
  * taken from the built pages' blocks marked `data-search-source`. So only the
  * essay's words are indexed (no navigation, contents or footer), and each
  * paragraph once, from one page, although it is shown on two. A record's content
- * is the bigram tokens of its folded text (see src/search/tokens.ts); its
+ * is the tokens of its folded text (see src/search/tokens.ts); its
  * meta carries the text as shown, for the excerpt and the ranking.
  *
  * A remembered phrase may run on into the next block: the original's last line
  * holds both the final paragraph and the author's note, which the site shows
- * apart. So each pair of neighbouring blocks also has a record of its seam (the
- * end of one and the start of the next, as on the full essay page), filtered
- * apart (`kind`), so that a block's record holds its own words only and the
- * number of blocks holding a phrase is the number of records Pagefind finds.
+ * apart. So each seam between neighbouring blocks is indexed too (the end of one
+ * and the start of the next, as on the full essay page, one record a page), kept
+ * apart (their own tokens, src/search/tokens.ts), so that a block's record
+ * holds its own words only and the number of blocks holding a phrase is the
+ * number of records Pagefind finds.
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
@@ -32,10 +33,9 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
-import { MAX_PHRASE_CHARS, RECORD_KIND, indexTokens } from '../tokens';
-import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
+import { MAX_PHRASE_CHARS, WORD_CHAR, indexTokens, type SeamWindow } from '../tokens';
+import { SEARCH_BUNDLE_DIR, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
-import { editionOfPath } from '../../core/urls';
 import { CustomConverter } from 'opencc-js/core';
 
 
@@ -46,8 +46,25 @@ interface Block {
   text: string;
 }
 
-/** How much of the following block a record indexes: enough for any phrase the engine looks up. */
-const NEXT_CHARS = MAX_PHRASE_CHARS;
+/** How much of each side a seam record holds: enough for a remembered phrase across the seam (it is looked up by its start). */
+const NEXT_CHARS = 16;
+
+/**
+ * The start of the next block that a seam record indexes: a phrase is looked up by its first
+ * MAX_PHRASE_CHARS letters and digits (tokens.ts), so a phrase across the seam is found by a token
+ * that starts in the first block and reaches at most that many letters and digits less one into
+ * the next; the whole seam (NEXT_CHARS each side) is in the record's meta, for the check.
+ */
+function lookupStart(next: string): string {
+  let words = 0;
+  let end = 0;
+  for (const char of next) {
+    if (words === MAX_PHRASE_CHARS - 1) break;
+    if (WORD_CHAR.test(char)) words++;
+    end += char.length;
+  }
+  return next.slice(0, end);
+}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -169,34 +186,52 @@ async function writeIndex(
     // count the reader is told), in the essay's order (`sort`, zero-padded: Pagefind sorts strings).
     await add(block.id, {
       url: `${block.url}#${block.id}`,
-      content: [block.text, alternate]
-        .filter((text): text is string => Boolean(text))
-        .map((text) => indexTokens(fold(text, convert).text))
-        .join(' '),
+      content: [
+        ...new Set(
+          [block.text, alternate]
+            .filter((text): text is string => Boolean(text))
+            .flatMap((text) => indexTokens(fold(text, convert).text).split(' ')),
+        ),
+      ].join(' '),
       language: 'zh',
-      filters: { kind: [RECORD_KIND.block] },
       sort: { order: String(i).padStart(6, '0') },
       meta: { title: block.title, text: block.text, ...(alternate ? { alternate } : {}) },
     });
+  }
+  // The seams between neighbouring blocks, for a phrase that runs on from one into the next (see
+  // the top of this file): the end of a block and the start of the next, as on the full essay
+  // page. One record holds the seams after each page's blocks (a record per seam would double
+  // Pagefind's metadata, which every first search loads); its tokens are a seam's (tokens.ts), so
+  // a block's search never finds it, and each seam's tokens are apart from the next one's (a run
+  // of tokens never reaches past its own seam). Searched only when no block holds the phrase.
+  const seamsByPage = new Map<string, SeamWindow[]>();
+  blocks.forEach((block, i) => {
     const following = blocks[i + 1];
-    if (!following) continue;
-    // The seam between this block and the next, for a phrase that runs on from one into the other
-    // (see the top of this file): the end of this block and the start of the next, as on the full
-    // essay page. Searched only when no block holds the phrase.
-    const tail = Array.from(block.text).slice(-NEXT_CHARS).join('');
-    const next = Array.from(following.text).slice(0, NEXT_CHARS).join('');
-    await add(`${block.id}+`, {
-      // Its own URL: Pagefind keeps one record per URL (the block's would be replaced). Never shown.
-      url: `${base}#${block.id}+${following.id}`,
-      content: indexTokens(fold(`${tail}\n${next}`, convert).text),
+    if (!following) return;
+    const windows = seamsByPage.get(block.url) ?? [];
+    windows.push({
+      text: Array.from(block.text).slice(-NEXT_CHARS).join(''),
+      next: Array.from(following.text).slice(0, NEXT_CHARS).join(''),
+      title: block.title,
+      essayUrl: `${base}#${block.id}`,
+      order: i,
+    });
+    seamsByPage.set(block.url, windows);
+  });
+  for (const [url, windows] of seamsByPage) {
+    await add(`${url} seams`, {
+      // Its own URL: Pagefind keeps one record per URL. Never shown.
+      url: `${base}#seams-${windows[0]!.order}`,
+      content: windows.map((window) => indexTokens(fold(`${window.text}\n${lookupStart(window.next)}`, convert).text, 'seam')).join(' '),
       language: 'zh',
-      filters: { kind: [RECORD_KIND.seam] },
-      sort: { order: String(i).padStart(6, '0') },
-      meta: { title: block.title, text: tail, next, essayUrl: `${base}#${block.id}` },
+      sort: { order: String(windows[0]!.order).padStart(6, '0') },
+      meta: { seams: JSON.stringify(windows.map(({ order: _, ...window }) => window)) },
     });
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  // Pagefind's process keeps an index until it is deleted: free this edition's before the next one's.
+  await index.deleteIndex();
   // Pagefind always writes its ready-made UIs and its Web Worker; the site has its own UI, in
   // Chinese, and runs Pagefind without a worker (src/search/client/engine.ts).
   const unused = (await readdir(bundle)).filter((name) =>

@@ -1,13 +1,13 @@
 /**
  * The search engine in the browser: Pagefind finds candidate paragraphs by their
- * bigrams; each candidate is then checked on its own text (src/search/match.ts).
+ * tokens (src/search/tokens.ts); each candidate is then checked on its own text (src/search/match.ts).
  * Pagefind and the fold table load when `loadEngine()` is first called, as the
  * reader focuses or types in a search field (src/search/client/ui.ts).
  */
 import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
-import { MAX_PHRASE_CHARS, RECORD_KIND, pagefindQuery, wordChars } from '../tokens';
+import { MAX_PHRASE_CHARS, pagefindQuery, wordChars, type SeamWindow } from '../tokens';
 import { ResultPages, type Candidate } from '../results';
 import { landingLink } from '../../core/landing-link';
 import { cutQuery } from '../query-length';
@@ -22,10 +22,9 @@ export const PAGE_SIZE = 10;
 interface PagefindResultData {
   url: string;
   /** Written by src/search/build/search-index.ts. */
-  meta: { title?: string; text?: string; next?: string; essayUrl?: string; alternate?: string };
+  meta: { title?: string; text?: string; alternate?: string; seams?: string };
 }
 interface PagefindSearchOptions {
-  filters?: Record<string, string>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface PagefindApi {
@@ -132,7 +131,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
   const { pagefind, convert } = await loadEngine(bundle);
   const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text);
-  if (lookup) await pagefind.preload(lookup.exact, { filters: { kind: RECORD_KIND.block }, sort: { order: 'asc' } });
+  if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } });
 }
 
 /** Where the query stands in a block's own text, or in its other script's text (search-index.ts's `alternate`). */
@@ -182,15 +181,18 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
         excerpt: excerptAround(found.text, found.match),
       };
     };
-  // A seam record holds the end of a block and the start of the next: it counts only for a
-  // phrase that runs from one into the other, and leads to the full essay, where they stand together.
-  const seamHit = (record: PagefindResultData): SearchHit | null => {
-    const { title = '', text = '', next = '', essayUrl = record.url } = record.meta;
-    const runOn = `${text}\n${next}`;
-    const match = locate(query, runOn, convert);
-    if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
-    const [url, id = ''] = essayUrl.split('#');
-    return { title, href: landingLink(url!, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
+  // A seam record holds the seams after a page's blocks, each the end of a block and the start of
+  // the next (search-index.ts): one counts only for a phrase that runs from one into the other, and
+  // leads to the full essay, where they stand together.
+  const seamHits = (record: PagefindResultData): SearchHit[] => {
+    const windows = JSON.parse(record.meta.seams ?? '[]') as Array<Omit<SeamWindow, 'order'>>;
+    return windows.flatMap(({ title, text, next, essayUrl }) => {
+      const runOn = `${text}\n${next}`;
+      const match = locate(query, runOn, convert);
+      if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return [];
+      const [url, id = ''] = essayUrl.split('#');
+      return [{ title, href: landingLink(url!, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) }];
+    });
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
   // For a query of up to MAX_PHRASE_CHARS letters and digits, the phrase's records are exactly its hits.
@@ -198,16 +200,17 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
 
   const attempts: Array<() => Promise<SearchResults | null>> = [
     async () => {
-      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.block }, ...inOrder }));
+      const found = checked(await pagefind.search(lookup.exact, inOrder));
       return paged('found', found?.results ?? [], blockHit(exactOrWords), recordsAreHits);
     },
     async () => {
-      const found = checked(await pagefind.search(lookup.exact, { filters: { kind: RECORD_KIND.seam }, ...inOrder }));
-      return paged('found', found?.results ?? [], seamHit, false);
+      if (!lookup.seam) return null;
+      const found = checked(await pagefind.search(lookup.seam, inOrder));
+      return paged('found', found?.results ?? [], seamHits, false);
     },
     async () => {
-      // Most relevant first: Pagefind's own order of the records sharing the most of the query's bigrams.
-      const found = checked(await pagefind.search(lookup.partial, { filters: { kind: RECORD_KIND.block } }));
+      // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.
+      const found = checked(await pagefind.search(lookup.partial));
       return paged('partial', found?.results ?? [], blockHit(() => true), false);
     },
   ];
@@ -215,13 +218,13 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   async function paged(
     kind: SearchResults['kind'],
     candidates: Array<Candidate<PagefindResultData>>,
-    verify: (record: PagefindResultData) => SearchHit | null,
+    verify: (record: PagefindResultData) => SearchHit | readonly SearchHit[] | null,
     exact: boolean,
   ): Promise<SearchResults | null> {
     if (candidates.length === 0) return null;
     const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
     // Where the records are not exactly the hits, a found result is counted by checking them all
-    // (a long query: few records hold its first 16 characters); partial results are never counted.
+    // (a long query: few records hold its first MAX_PHRASE_CHARS characters); partial results are never counted.
     let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
     for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
