@@ -1,6 +1,6 @@
 /**
  * What a page loads, and when: one script and one stylesheet up front
- * (src/site/client/enhance.ts); the code behind search, sharing and the settings
+ * (src/site/client/enhance.ts; the search page adds its own stylesheet); the code behind search, sharing and the settings
  * panel when a reader first uses them, and only what that use needs.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -28,14 +28,17 @@ test.describe('on a phone', () => {
   test.use({ viewport: PHONE });
 
   for (const path of ['/', '/why-deepseek/', '/zh-hant/', '/search/?q=%E8%BD%AF%E9%98%B6%E5%B1%82']) {
-    test(`${path}: the first view loads one script and one stylesheet`, async ({ page }) => {
+    const searchPage = path.startsWith('/search/');
+    test(`${path}: the first view loads one script and ${searchPage ? 'the site’s stylesheet and its own' : 'one stylesheet'}`, async ({ page }) => {
       const scripts = watchScripts(page);
       const stylesheets: string[] = [];
       page.on('requestfinished', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
       await page.goto(path, { waitUntil: 'networkidle' });
       const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill)\./.test(script));
       expect(entries, 'scripts other than the search page’s own search code').toHaveLength(1);
-      expect(stylesheets).toHaveLength(1);
+      // The search page's own styles (src/search/search-page.css) are its alone: no other page carries them.
+      const names = stylesheets.map((url) => new URL(url).pathname.replace(/^\/_astro\/|\.[\w-]+\.css$/g, ''));
+      expect(names.sort()).toEqual(searchPage ? ['BaseLayout', 'search'] : ['BaseLayout']);
       // The search page searches at once; every other page loads nothing of search until it is used.
       expect(scripts.has('ui'), 'the search interface').toBe(path.startsWith('/search/'));
       expect(scripts.fetched.some((script) => script.includes('/pagefind/')), 'Pagefind').toBe(path.startsWith('/search/'));

@@ -497,6 +497,8 @@ test.describe('without JavaScript', () => {
       await searchField(page).fill(SOFT_CLASS);
       await searchField(page).press('Enter');
       await expect(page).toHaveURL(`/search/?q=${encodeURIComponent(SOFT_CLASS)}`);
+      // As the reader sees it: once its stylesheets are in (they block the first paint), the search page's own among them.
+      await page.waitForLoadState('load');
       // (getByText does not look inside <noscript>; the paragraph's role does.)
       await expect(page.getByRole('paragraph').filter({ hasText: t.needsJavaScript })).toBeVisible();
       const essayLink = page.getByRole('link', { name: t.openFullEssay });

@@ -10,22 +10,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SITE_MARK_SVG } from '../../src/core/brand';
+import { applyTypography } from '../../src/core/typography';
 import { shareCardName } from '../../src/sharing/build/card-paths';
 import { MISSING_GLYPH } from '../../src/sharing/build/card-fonts';
 import { renderShareCard, type ShareCard } from '../../src/sharing/build/share-card';
 import { PROJECT_ROOT } from '../support/essay-content';
 import { MAX_CARD_BYTES, pngSize } from '../support/png';
 
-const TITLE = '如何看待DeepSeek热潮,这对普通中产又意味着什么?';
+const TITLE = applyTypography('如何看待DeepSeek热潮,这对普通中产又意味着什么?');
 const AUTHOR = '徐瑾';
 
-const TRADITIONAL_TITLE = '如何看待DeepSeek熱潮,這對普通中產又意味著什麼?';
+const TRADITIONAL_TITLE = applyTypography('如何看待DeepSeek熱潮,這對普通中產又意味著什麼?');
 
+// As the essay model hands them out: typeset (full-width punctuation next to Chinese).
 const cards: Record<string, ShareCard> = {
   essay: { heading: TITLE, author: AUTHOR, edition: 'hans' },
   section: { heading: 'DeepSeek为何那么惊艳', title: TITLE, author: AUTHOR, edition: 'hans' },
   'long heading': {
-    heading: '年年岁岁花相似,年年岁岁人不同,也适用于AI界。在2025的春节前后,中国的深度求索(DeepSeek)震动中美科技界',
+    heading: applyTypography('年年岁岁花相似,年年岁岁人不同,也适用于AI界。在2025的春节前后,中国的深度求索(DeepSeek)震动中美科技界'),
     title: TITLE,
     author: AUTHOR,
     edition: 'hans',

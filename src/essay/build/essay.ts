@@ -1,17 +1,23 @@
 /**
  * The essay as the pages see it: metadata, title, lede, ordered sections and note,
- * gathered once from the content collections.
+ * gathered once from the content collections, and typeset once: every text it hands out
+ * (author, title, section titles, shown text) has the character rules of core/typography.ts
+ * applied, and the Markdown is typeset by the rehype plugins when it is rendered. Consumers
+ * render what they get (essay/Typeset.astro marks its runs) and never typeset it again.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { markdownParagraphs, paragraphId } from '../../core/block-ids';
 import { applyTypography } from '../../core/typography';
 
+/** A section: its content entry (to render), and its title as shown. */
+export type EssaySection = CollectionEntry<'sections'> & { title: string };
+
 export interface Essay {
   author: string;
-  /** The author's own words that title the page (the original gives no title). */
+  /** The author's own words that title the page (the original gives no title), as shown. */
   title: string;
   lede: CollectionEntry<'lede'>;
-  sections: CollectionEntry<'sections'>[];
+  sections: EssaySection[];
   note: CollectionEntry<'note'>;
 }
 
@@ -47,11 +53,13 @@ async function loadEssay(): Promise<Essay> {
   }
 
   return {
-    author: meta.data.author,
-    title,
+    author: applyTypography(meta.data.author),
+    title: applyTypography(title),
     lede,
     note,
-    sections: sections.toSorted((a, b) => a.data.order - b.data.order),
+    sections: sections
+      .toSorted((a, b) => a.data.order - b.data.order)
+      .map((section) => ({ ...section, title: applyTypography(section.data.title) })),
   };
 }
 

@@ -38,9 +38,12 @@ const UNBROKEN_RUN = /^(?=.{3,16}$).+[-/ ].+$/u;
 const COMBINED_DIGITS = /^\d{1,2}$/;
 const UPRIGHT_DIGITS = /^\d{3,4}$/;
 
-/** Hast for a run of text with the typography rules applied (shared with the Astro components). */
-export function typesetHast(text: string): ElementContent[] {
-  return typesetRuns(applyTypography(text)).map((run): ElementContent => {
+/**
+ * Hast for text the character rules have set (core/typography.ts `applyTypography`): its marked
+ * runs (Latin next to Han, Chinese quotes, squeezed marks) as elements. Shared with essay/Typeset.astro.
+ */
+export function runsHast(typeset: string): ElementContent[] {
+  return typesetRuns(typeset).map((run): ElementContent => {
     if (run.punctuation) {
       return {
         type: 'element',
@@ -73,7 +76,7 @@ export function rehypeChineseTypography() {
     visit(tree, (node, index, parent) => {
       if (node.type === 'element' && UNTOUCHED.has(node.tagName)) return SKIP;
       if (node.type !== 'text' || parent === undefined || index === undefined) return;
-      const replacement = typesetHast((node as Text).value);
+      const replacement = runsHast(applyTypography((node as Text).value));
       parent.children.splice(index, 1, ...(replacement as typeof parent.children));
       return [SKIP, index + replacement.length];
     });

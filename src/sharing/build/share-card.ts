@@ -35,11 +35,12 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { LIGHT_PALETTE as COLOR, SITE_MARK_SVG } from '../../core/brand';
 import type { EditionId } from '../../core/editions';
-import { AUTOSPACE_EM, applyTypography } from '../../core/typography';
+import { AUTOSPACE_EM } from '../../core/typography';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH } from './card-paths';
 import { blockHeight, lineRuns, lineStartPullEm, setText, type SetText } from './card-fit';
 import { HEADING_WEIGHT, TEXT_WEIGHT, TYPEFACES, fontsFor, type Warn, type Weight } from './card-fonts';
 
+/** A card's texts, typeset (the essay model's, or core/strings.ts's). */
 export interface ShareCard {
   /** Drawn large: the essay's title on its own card, a section's heading on the section's. */
   heading: string;
@@ -97,19 +98,15 @@ function textBlock(set: SetText, style: { weight: Weight; lineHeight: number; co
 }
 
 /**
- * Draw a card. The text passes through the site's typography rules first (full-width
- * punctuation next to Chinese), so the card shows it as the page does.
+ * Draw a card. Its texts come typeset from the essay model (full-width punctuation next to
+ * Chinese), so the card shows them as the page does.
  */
 export async function renderShareCard(
   { heading, title, author, edition }: ShareCard,
   warn: Warn = (message) => console.warn(message),
 ): Promise<Uint8Array<ArrayBuffer>> {
   const faces = TYPEFACES[edition];
-  const typeset = {
-    heading: applyTypography(heading),
-    title: title === undefined ? undefined : applyTypography(title),
-    author: applyTypography(author),
-  };
+  const typeset = { heading, title, author };
   const [bold, regular] = await Promise.all([
     fontsFor(faces, typeset.heading, HEADING_WEIGHT, warn),
     fontsFor(faces, [typeset.title ?? '', typeset.author].join(''), TEXT_WEIGHT, warn),

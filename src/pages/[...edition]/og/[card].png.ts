@@ -30,7 +30,7 @@ export const getStaticPaths = (async () => {
       ...essay.sections.map((section) => ({
         params: params(shareCardName(section.data.slug)),
         props: {
-          heading: shown(section.data.title),
+          heading: shown(section.title),
           title: shown(essay.title),
           author: shown(essay.author),
           edition: edition.id,
