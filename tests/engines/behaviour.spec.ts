@@ -3,9 +3,9 @@
  * through each engine's driver): search and land on the words, share a paragraph, change the
  * settings, read vertically; and nothing fetched from another origin.
  */
-import jsQR from 'jsqr';
 import { strings } from '../../src/core/strings';
 import { ENGINES, waitFor } from '../support/engines';
+import { decodeQr, imagePixels } from '../support/image-probes';
 import { inkIn, type Box } from '../support/typography-probes';
 import { expect, test } from './fixtures';
 
@@ -61,18 +61,8 @@ for (const engine of ENGINES) {
       const status = await waitFor(page, (win) => win.document.querySelector('#share-panel .share-panel-status')?.textContent);
       expect(status).toBe(strings.share.copied);
       await page.click('#share-panel [data-share-action="qr"]');
-      const pixels = await waitFor(page, async (win) => {
-        const img = win.document.querySelector<HTMLImageElement>('#share-panel .share-qr:not([hidden]) img[src^="data:image/png"]');
-        if (!img) return undefined;
-        await img.decode();
-        const canvas = Object.assign(win.document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
-        const context = canvas.getContext('2d')!;
-        context.drawImage(img, 0, 0);
-        const data = context.getImageData(0, 0, canvas.width, canvas.height);
-        return { width: data.width, height: data.height, data: Array.from(data.data) };
-      });
-      const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
-      expect(code?.data).toBe(link);
+      const pixels = await waitFor(page, imagePixels, '#share-panel .share-qr:not([hidden]) img', 0);
+      expect(decodeQr(pixels)).toBe(link);
       expect(await page.run(offOrigin)).toEqual([]);
     });
 

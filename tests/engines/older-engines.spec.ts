@@ -4,9 +4,9 @@
  * page's scripts run (and Firefox without text-autospace): reading, search, landing, sharing and
  * the settings still work, through fallbacks, and no script fails.
  */
-import jsQR from 'jsqr';
 import { strings } from '../../src/core/strings';
 import { waitFor, type EnginePage } from '../support/engines';
+import { decodeQr, imagePixels } from '../support/image-probes';
 import { expect, test, type EngineVariant } from './fixtures';
 
 const OLDER: EngineVariant[] = ['chromium-older', 'firefox-older'];
@@ -69,17 +69,8 @@ for (const variant of OLDER) {
         strings.share.copied,
       );
       await page.click('#share-panel [data-share-action="qr"]');
-      const pixels = await waitFor(page, async (win) => {
-        const img = win.document.querySelector<HTMLImageElement>('#share-panel .share-qr:not([hidden]) img');
-        if (!img?.src) return undefined;
-        await img.decode();
-        const canvas = Object.assign(win.document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
-        const context = canvas.getContext('2d')!;
-        context.drawImage(img, 0, 0);
-        const data = context.getImageData(0, 0, canvas.width, canvas.height);
-        return { width: data.width, height: data.height, data: Array.from(data.data) };
-      });
-      expect(jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data).toBe(link);
+      const pixels = await waitFor(page, imagePixels, '#share-panel .share-qr:not([hidden]) img', 0);
+      expect(decodeQr(pixels)).toBe(link);
       await page.click('#share-panel .share-close');
       await waitFor(page, (win) => win.document.querySelector('#share-panel')!.getBoundingClientRect().height === 0);
       expect(page.errors).toEqual([]);

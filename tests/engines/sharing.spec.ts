@@ -2,9 +2,9 @@
  * Sharing as Chinese readers share, in Chromium, Firefox and WebKit: the share image (a PNG whose
  * QR code opens the paragraph) and links as WeChat rewrites them, landing on their block.
  */
-import jsQR from 'jsqr';
 import { CONFIGURED_SITE } from '../support/share';
 import { ENGINES, waitFor, type EnginePage } from '../support/engines';
+import { decodeQr, imagePixels } from '../support/image-probes';
 import { expect, test } from './fixtures';
 
 /** Where a block stands after arriving: below the sticky header, in the upper half of the screen. */
@@ -37,24 +37,11 @@ for (const engine of ENGINES) {
       const name = await page.run((win) => win.document.querySelector('#share-panel [data-share-action="image"]')!.textContent);
       expect(name).toContain('图片');
       await page.click('#share-panel [data-share-action="image"]');
-      const drawn = await waitFor(page, async (win) => {
-        const img = win.document.querySelector<HTMLImageElement>('#share-panel #share-image img[src^="data:image/png"]');
-        if (!img) return undefined;
-        await img.decode();
-        // The QR code is drawn in the image's lower part: hand over those pixels only.
-        const top = Math.floor(img.naturalHeight * 0.6);
-        const canvas = Object.assign(win.document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight - top });
-        const context = canvas.getContext('2d')!;
-        context.drawImage(img, 0, -top);
-        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-        let binary = '';
-        for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-        return { width: img.naturalWidth, height: img.naturalHeight, crop: { width: canvas.width, height: canvas.height }, base64: win.btoa(binary) };
-      });
+      // The QR code is drawn in the image's lower part: only those pixels are handed over.
+      const drawn = await waitFor(page, imagePixels, '#share-panel #share-image img', 0.6);
       expect(drawn.width).toBe(1080);
       expect(drawn.height).toBeGreaterThan(drawn.width);
-      const pixels = Uint8ClampedArray.from(Buffer.from(drawn.base64, 'base64'));
-      const link = jsQR(pixels, drawn.crop.width, drawn.crop.height)?.data;
+      const link = decodeQr(drawn);
       expect(link).toBe(`${CONFIGURED_SITE}/why-deepseek/#why-deepseek-3`);
       await page.open(`${new URL(baseURL!).origin}${link!.slice(CONFIGURED_SITE.length)}`, { width: 390, height: 700 });
       await expectLanded(page, 'why-deepseek-3');
