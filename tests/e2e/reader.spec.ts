@@ -13,7 +13,8 @@ const DARK_PAGE = 'rgb(22, 23, 26)';
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 /** A choice applies as soon as the panel's code is in (it loads when the panel first opens). */
-const expectBackground = (page: Page, colour: string) => expect.poll(() => background(page)).toBe(colour);
+// (The code loads on a busy machine too: a generous wait, the same colour.)
+const expectBackground = (page: Page, colour: string) => expect.poll(() => background(page), { timeout: 15_000 }).toBe(colour);
 const settingsButton = (page: Page) => page.locator('.site-header .settings-button');
 
 async function choose(page: Page, label: string) {
