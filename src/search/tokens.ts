@@ -19,8 +19,13 @@
 /** The characters that make tokens (and that the ranking compares when punctuation differs). */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** The longest stretch of letters and digits that is one token: longer queries are looked up by their start. */
-export const MAX_PHRASE_CHARS = 4;
+/**
+ * The longest stretch of letters and digits that is one token: longer queries are looked up by
+ * their start and checked on the few records that hold it. Three, not four: at 48× this essay's
+ * length (the bench's scale run) stretches of four made the build peak at 1.57 GB, over its 1.5 GB
+ * budget, and three at 1.35 GB, with the first search's bytes a little lower too (docs/benchmarks.md).
+ */
+export const MAX_PHRASE_CHARS = 3;
 
 /** The start of a query that the partial fallback looks up by its pairs of neighbours. */
 const PARTIAL_CHARS = 16;
