@@ -14,7 +14,10 @@ export default defineConfig({
   testDir: 'tests',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // In CI, a browser test that fails once is run once more: on a busy 2-core machine a few timing-bound
+  // tests have missed once in a run and passed again. The list marks such a test "flaky", and the
+  // summary counts it once; a test that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: [['list'], ['./tests/support/summary-reporter.ts']],
   use: {
