@@ -7,13 +7,13 @@
  * them would fetch a fragment per record: 884 for 之 in a text of 140,000 characters.
  * Instead the results are checked a page at a time, as the reader asks for more.
  *
- * The count does not need the fragments: for a phrase of up to MAX_PHRASE_CHARS letters
+ * The count does not need the fragments: for a phrase of up to `phraseChars` letters
  * and digits, Pagefind's records are exactly the blocks that hold the phrase's letters
  * and digits in a row (the one token of that stretch: see tokens.ts), which is what
  * the site counts as found, exact or with other punctuation (`exact`). A longer query is
  * looked up by its start, so some records may not hold the whole of it: the count is then
  * known only once every record is checked (`countAll`), which such a specific query makes
- * cheap (few records hold its first MAX_PHRASE_CHARS characters).
+ * cheap (few records hold its first `phraseChars` characters: src/search/build/phrase-chars.ts).
  */
 export interface Candidate<R> {
   data(): Promise<R>;
@@ -25,11 +25,8 @@ export class ResultPages<R, H> {
 
   constructor(
     private readonly candidates: ReadonlyArray<Candidate<R>>,
-    /**
-     * The hit a record makes, or null when its text does not hold the query after all; or a list,
-     * for a record of several places (a page's seams), which counts as many hits as it holds.
-     */
-    private readonly verify: (record: R) => H | readonly H[] | null,
+    /** The hit a record makes, or null when its text does not hold the query after all. */
+    private readonly verify: (record: R) => H | null,
     private readonly pageSize: number,
     /** Order within a page (stable: among equals, the candidates' order). */
     private readonly compare: (a: H, b: H) => number = () => 0,
@@ -45,11 +42,6 @@ export class ResultPages<R, H> {
     return this.kept + this.remaining;
   }
 
-  /** Whether `count` is exact: always when the records are exactly the hits, else once all are checked. */
-  countIsExact(recordsAreHits: boolean): boolean {
-    return recordsAreHits || this.remaining === 0;
-  }
-
   /** The next page of hits: up to `pageSize` records fetched at once, checked, ordered. */
   async more(): Promise<H[]> {
     const batch = this.candidates.slice(this.next, this.next + this.pageSize);
@@ -57,7 +49,7 @@ export class ResultPages<R, H> {
     const records = await Promise.all(batch.map((candidate) => candidate.data()));
     const hits = records.flatMap((record): H[] => {
       const hit = this.verify(record);
-      return hit === null ? [] : Array.isArray(hit) ? [...(hit as readonly H[])] : [hit as H];
+      return hit === null ? [] : [hit];
     });
     this.kept += hits.length;
     return hits.sort(this.compare);

@@ -15,17 +15,28 @@
  * Only letters and digits make tokens; punctuation and spaces are skipped, so
  * `业界,对于` and `业界对于` are the same phrase (the ranking step tells them apart).
  */
+import type { FoldTable } from './build/fold-table';
 
 /** The characters that make tokens (and that the ranking compares when punctuation differs). */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * The longest stretch of letters and digits that is one token: longer queries are looked up by
- * their start and checked on the few records that hold it. Three, not four: at 48× this essay's
- * length (the bench's scale run) stretches of four made the build peak at 1.57 GB, over its 1.5 GB
- * budget, and three at 1.35 GB, with the first search's bytes a little lower too (docs/benchmarks.md).
+ * The longest stretch of letters and digits that is one token (`phraseChars`) is chosen for each
+ * text at build time, from this range (src/search/build/phrase-chars.ts), and written beside the
+ * index (`SearchSettings`): longer queries are looked up by their start and checked on the records
+ * that hold it, so a longer text needs longer stretches to keep those few, and a short one is the
+ * smaller for shorter ones. Four at most: at 48× this essay's length, stretches of four made the
+ * build peak at 1.57 GB, over its 1.5 GB budget (docs/benchmarks.md).
  */
-export const MAX_PHRASE_CHARS = 3;
+export const PHRASE_CHARS = { min: 2, max: 4 } as const;
+
+/** What the browser needs beside Pagefind's files to ask them (`search.json` in each bundle). */
+export interface SearchSettings {
+  /** The longest stretch that is one token, for this text. */
+  phraseChars: number;
+  /** Traditional → Simplified for the characters the text uses (src/search/build/fold-table.ts). */
+  fold: FoldTable;
+}
 
 /** The start of a query that the partial fallback looks up by its pairs of neighbours. */
 const PARTIAL_CHARS = 16;
@@ -34,24 +45,11 @@ const PARTIAL_CHARS = 16;
 const SHORT = 34 * 36 ** 2;
 
 /**
- * The mark of a seam's tokens (the end of a block and the start of the next): no character's code
- * starts with it, so a block's search never finds a seam, even as a prefix, and Pagefind needs no
- * filter (whose file every filtered search would load).
+ * The mark of a seam's tokens (a stretch that starts in a block and runs into the next): no
+ * character's code starts with it, so a search for a block's own words never finds a seam, even as
+ * a prefix, and Pagefind needs no filter (whose file every filtered search would load).
  */
 const SEAM = 'y';
-
-export type RecordKind = 'block' | 'seam';
-
-/** One seam of a seam record, as the browser reads it back (src/search/client/engine.ts), written by src/search/build/search-index.ts. */
-export interface SeamWindow {
-  /** The end of a block, and the start of the next. */
-  text: string;
-  next: string;
-  title: string;
-  /** Where both stand together: the block's anchor on the full essay page. */
-  essayUrl: string;
-  order: number;
-}
 
 export function wordChars(folded: string): string[] {
   return Array.from(folded).filter((char) => WORD_CHAR.test(char));
@@ -73,47 +71,64 @@ function gram(chars: readonly string[]): string {
 
 /**
  * The tokens of a block's Pagefind record: at each character, the stretches of 1 to
- * MAX_PHRASE_CHARS letters and digits that start there (软阶层: 软 软阶 软阶层, 阶 阶层, 层), each
- * written as its characters' codes run together. A query of up to MAX_PHRASE_CHARS is then one
+ * `phraseChars` letters and digits that start there (软阶层, for 3: 软 软阶 软阶层, 阶 阶层, 层),
+ * each written as its characters' codes run together. A query of up to `phraseChars` is then one
  * token, and the blocks holding it are exactly the records holding that token: Pagefind keeps each
  * token whole in one chunk of its index, so a query loads one chunk (Pagefind cuts the index into
  * chunks of 20,000 positions, a constant in its 1.x source, and a phrase of bigrams needed one
- * chunk per bigram). A seam's tokens are the same behind the mark SEAM.
- * Each token is written once (the first time), however often its stretch recurs.
+ * chunk per bigram).
+ * Each token is written once (the first time), however often its stretch recurs: a search asks
+ * which records hold a token, never where or how often (and the index, the fragments and the
+ * build's memory are the smaller for it).
  */
-export function indexTokens(folded: string, kind: RecordKind = 'block'): string {
+export function indexTokens(folded: string, phraseChars: number): string {
   const chars = wordChars(folded);
-  const mark = kind === 'seam' ? SEAM : '';
-  // Each token once: a search asks which records hold a token, never where or how often (and the
-  // index, the fragments and the build's memory are the smaller for it).
   const tokens = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
-    for (let end = i + 1; end <= Math.min(chars.length, i + MAX_PHRASE_CHARS); end++) tokens.add(mark + gram(chars.slice(i, end)));
+    for (let end = i + 1; end <= Math.min(chars.length, i + phraseChars); end++) tokens.add(gram(chars.slice(i, end)));
+  }
+  return [...tokens].join(' ');
+}
+
+/**
+ * The tokens of the seam after a block, behind the mark SEAM: the stretches of up to `phraseChars`
+ * that start in the block (`end`, folded) and run into the next (`next`, folded). A phrase across
+ * the seam whose first `phraseChars` letters lie in the block is found by the block's own token
+ * and checked on the block's text and the next one's start; these find the phrases whose first
+ * letters themselves cross.
+ */
+export function seamTokens(end: string, next: string, phraseChars: number): string {
+  const before = wordChars(end).slice(-(phraseChars - 1));
+  const after = wordChars(next).slice(0, phraseChars - 1);
+  const run = [...before, ...after];
+  const tokens = new Set<string>();
+  for (let i = 0; i < before.length; i++) {
+    for (let stop = before.length + 1; stop <= Math.min(run.length, i + phraseChars); stop++) tokens.add(SEAM + gram(run.slice(i, stop)));
   }
   return [...tokens].join(' ');
 }
 
 export interface PagefindQuery {
-  /** The search string for `pagefind.search`: the blocks holding the query's first MAX_PHRASE_CHARS letters and digits. */
+  /** The search string for `pagefind.search`: the blocks holding the query's first `phraseChars` letters and digits. */
   exact: string;
-  /** The same for seam records, or null for one character (a block holds it). */
+  /** The blocks after which those letters run across a seam, or null for one character (a block holds it). */
   seam: string | null;
   /** An unquoted fallback that finds blocks sharing pairs of neighbours with the query's start. */
   partial: string;
 }
 
 /**
- * The token of the query's first MAX_PHRASE_CHARS letters and digits, quoted: Pagefind then looks
+ * The token of the query's first `phraseChars` letters and digits, quoted: Pagefind then looks
  * the word up as it is. Unquoted, it would take the term as a prefix, which is harmless (a longer
  * token that starts with this one stands only where this one does), but for a stretch the text
  * does not hold it would fall back to the longest indexed word that starts the term (the query's
  * first 3 characters, say), whose records would each be fetched only to be rejected.
  */
-export function pagefindQuery(folded: string): PagefindQuery | null {
+export function pagefindQuery(folded: string, phraseChars: number): PagefindQuery | null {
   const all = wordChars(folded);
   if (all.length === 0) return null;
   const start = all.slice(0, PARTIAL_CHARS);
   const pairs = start.length === 1 ? [gram(start)] : start.slice(0, -1).map((char, i) => gram([char, start[i + 1]!]));
-  const token = gram(all.slice(0, MAX_PHRASE_CHARS));
+  const token = gram(all.slice(0, phraseChars));
   return { exact: `"${token}"`, seam: all.length > 1 ? `"${SEAM}${token}"` : null, partial: pairs.join(' ') };
 }

@@ -2,7 +2,7 @@
  * Faults: what a reader gets when files fail to load, made with Playwright's request routing.
  *
  * - Pagefind's files answer 404 (its script, entry file and index metadata, index chunks,
- *   fragments, WebAssembly, or the fold table beside them), are blocked, or the reader goes
+ *   fragments, WebAssembly, or the search settings beside them), are blocked, or the reader goes
  *   offline after the page loaded: the search says in Chinese that it cannot work and links
  *   to the full essay, and the rest of the page works (reading, the contents, the links
  *   between sections, the share panel).
@@ -154,7 +154,7 @@ test.describe('when Pagefind cannot be loaded, search says so and offers the ful
     { what: 'the index chunks', url: new RegExp(`/pagefind/index/[^/]+${Q}`) },
     { what: 'the fragments', url: new RegExp(`/pagefind/fragment/[^/]+${Q}`) },
     { what: 'the WebAssembly', url: new RegExp(`/pagefind/wasm\\.[^/]+\\.pagefind${Q}`) },
-    { what: 'the fold table', url: new RegExp(`/pagefind/fold-table\\.json${Q}`) },
+    { what: 'the search settings (stretch length, fold table)', url: new RegExp(`/pagefind/search\\.json${Q}`) },
   ];
   for (const { what, url } of notFound) {
     test(`404 for ${what}`, async ({ page }) => {

@@ -15,7 +15,7 @@ import { strings } from '../../src/core/strings';
 import { fill } from '../../src/core/fill';
 import { applyTypography } from '../../src/core/typography';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
-import { readEssayContent } from '../support/essay-content';
+import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 // A first search loads Pagefind's WebAssembly and index; on a busy 2-core machine that can take seconds.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -140,6 +140,28 @@ test.describe('results on /search/?q=', () => {
     await expect(items.nth(0).locator('mark')).toHaveText([`换而言之${FW_COMMA}DeepSeek的成功${FW_COMMA}`]);
     await expect(items.nth(1).locator('mark')).toHaveText([`换而言之${FW_COMMA}DeepSeek的成功`]);
     await expect(items.filter({ hasText: t.partialLabel })).toHaveCount(0);
+  });
+
+  test('a phrase that runs from the last paragraph into the author\u2019s note is found once, and leads to the full essay where they stand together', async ({ page }) => {
+    const essay = readEssayContent();
+    const last = Array.from(applyTypography(essay.sections.at(-1)!.paragraphs.at(-1)!));
+    const note = Array.from(applyTypography(essay.note.paragraphs[0]!));
+    const noteText = applyTypography(essay.note.paragraphs[0]!);
+    // Its first letters inside the paragraph (found by the paragraph's own token), and running
+    // across from its last letter, 要 before 。 (found by the seam's tokens).
+    expect(last.at(-1)).toBe('\u3002');
+    for (const query of [[...last.slice(-8), ...note.slice(0, 4)].join(''), [...last.slice(-2), ...note.slice(0, 4)].join('')]) {
+      expect(allEssayTexts(essay).some((text) => applyTypography(text).includes(query)), query).toBe(false);
+      await openSearch(page, query);
+      await expect(statusOf(page), query).toHaveText(fill(t.found, { count: 1 }));
+      const href = new URL((await linkOf(itemsOf(page).first()).getAttribute('href'))!, 'http://x');
+      expect(href.pathname, query).toBe('/');
+      await page.goto(href.pathname + href.search + href.hash);
+      const target = page.locator(`[id="${decodeURIComponent(href.hash.slice(1))}"]`);
+      await expect(target).toContainText(last.slice(-8).join(''));
+      expect(await target.evaluate((element) => element.closest('main') !== null)).toBe(true);
+      await expect(page.locator('main')).toContainText(noteText);
+    }
   });
 
   test('with no exact match, partial matches are shown after a message saying so, each labelled 部分匹配', async ({ page }) => {

@@ -1,16 +1,18 @@
 /**
  * src/search/tokens.ts: the tokens Pagefind indexes and is asked for.
  * What matters is that a query's token stands among the tokens of every paragraph
- * that contains the query's start, and of no other.
+ * that contains the query's start, and of no other, for each length of stretch a build may choose.
  */
 import { expect, test } from '@playwright/test';
 import { fold } from '../../src/search/fold';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../src/search/query-length';
-import { MAX_PHRASE_CHARS, indexTokens, pagefindQuery, wordChars } from '../../src/search/tokens';
+import { PHRASE_CHARS, indexTokens, pagefindQuery, seamTokens, wordChars } from '../../src/search/tokens';
 import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);
+
+const LENGTHS = Array.from({ length: PHRASE_CHARS.max - PHRASE_CHARS.min + 1 }, (_, i) => PHRASE_CHARS.min + i);
 
 /** A token as written: base-36 codes, three digits a character (or `z` and four), a seam's behind `y`. */
 const TOKEN = /^y?(?:[0-9a-x][0-9a-z]{2}|z[0-9a-z]{4})+$/;
@@ -31,8 +33,8 @@ test.describe('wordChars', () => {
 });
 
 test.describe('indexTokens', () => {
-  test('writes, at each character, the stretches of 1 to MAX_PHRASE_CHARS characters that start there, each as one ASCII token', () => {
-    const tokens = indexTokens('\u8F6F\u9636\u5C42').split(' '); // 软阶层
+  test('writes, at each character, the stretches of 1 to phraseChars characters that start there, each as one ASCII token', () => {
+    const tokens = indexTokens('\u8F6F\u9636\u5C42', 3).split(' '); // 软阶层
     for (const token of tokens) expect(token).toMatch(TOKEN);
     const [soft, softClass, softClassLayer, cls, classLayer, layer] = tokens;
     expect(tokens).toHaveLength(6); // 软 软阶 软阶层, 阶 阶层, 层
@@ -40,105 +42,142 @@ test.describe('indexTokens', () => {
     expect(softClassLayer).toBe(soft! + classLayer!);
     expect(classLayer).toBe(cls! + layer!);
     expect(new Set(tokens).size).toBe(6);
-    const long = indexTokens('\u4F1F\u5927\u4E0D\u80FD\u88AB').split(' '); // 伟大不能被
-    // At each of the 5 characters, the stretches of 1 to MAX_PHRASE_CHARS that fit before the end.
-    expect(long).toHaveLength(Array.from({ length: 5 }, (_, i) => Math.min(MAX_PHRASE_CHARS, 5 - i)).reduce((a, b) => a + b));
-    expect(Math.max(...long.map((token) => token.length))).toBe(3 * MAX_PHRASE_CHARS);
+    expect(indexTokens('\u8F6F\u9636\u5C42', 2).split(' ')).toEqual([soft, softClass, cls, classLayer, layer]);
+    for (const length of LENGTHS) {
+      const long = indexTokens('\u4F1F\u5927\u4E0D\u80FD\u88AB', length).split(' '); // 伟大不能被
+      // At each of the 5 characters, the stretches of 1 to `length` that fit before the end.
+      expect(long).toHaveLength(Array.from({ length: 5 }, (_, i) => Math.min(length, 5 - i)).reduce((a, b) => a + b));
+      expect(Math.max(...long.map((token) => token.length))).toBe(3 * length);
+    }
   });
 
   test('writes each token once, however often its stretch recurs', () => {
-    const tokens = indexTokens('\u5B66\u800C\u5B66\u800C\u5B66').split(' '); // 学而学而学
-    expect(new Set(tokens).size).toBe(tokens.length);
-    // Two stretches of each length (学…, 而…: 学 学而 学而学, 而 而学 而学而 for 3), none repeated.
-    expect(tokens).toHaveLength(2 * MAX_PHRASE_CHARS);
-    expect(tokens).toContain(tokenOf(pagefindQuery('\u5B66\u800C\u5B66\u800C')!.exact));
-  });
-
-  test('gives a seam the same tokens behind its own mark, which no block token starts with', () => {
-    const block = indexTokens('\u8F6F\u9636\u5C42').split(' ');
-    const seam = indexTokens('\u8F6F\u9636\u5C42', 'seam').split(' ');
-    expect(seam).toEqual(block.map((token) => `y${token}`));
-    for (const text of shownTexts) {
-      for (const token of indexTokens(fold(text).text).split(' ').filter(Boolean)) expect(token.startsWith('y'), text).toBe(false);
+    for (const length of LENGTHS) {
+      const tokens = indexTokens('\u5B66\u800C\u5B66\u800C\u5B66', length).split(' '); // 学而学而学
+      expect(new Set(tokens).size).toBe(tokens.length);
+      // Two stretches of each length (学…, 而…: 学 学而 学而学, 而 而学 而学而 for 3), none repeated.
+      expect(tokens).toHaveLength(2 * length);
+      expect(tokens).toContain(tokenOf(pagefindQuery('\u5B66\u800C\u5B66\u800C', length)!.exact));
     }
   });
 
   test('skips punctuation and spaces, so 业界\uFF0C对于 and 业界对于 are the same tokens', () => {
-    expect(indexTokens(fold('\u4E1A\u754C\uFF0C\u5BF9\u4E8E').text)).toBe(indexTokens('\u4E1A\u754C\u5BF9\u4E8E'));
-    expect(indexTokens('deep seek')).toBe(indexTokens('deepseek'));
+    expect(indexTokens(fold('\u4E1A\u754C\uFF0C\u5BF9\u4E8E').text, 3)).toBe(indexTokens('\u4E1A\u754C\u5BF9\u4E8E', 3));
+    expect(indexTokens('deep seek', 3)).toBe(indexTokens('deepseek', 3));
   });
 
   test('gives different tokens to different characters, astral ones and Hangul included, and never one stretch the token of another', () => {
-    const a = indexTokens('\uD840\uDC00\u8F6F'); // 𠀀软
-    const b = indexTokens('\uD840\uDC01\u8F6F'); // 𠀁软
+    const a = indexTokens('\uD840\uDC00\u8F6F', 3); // 𠀀软
+    const b = indexTokens('\uD840\uDC01\u8F6F', 3); // 𠀁软
     expect(a).not.toBe(b);
     for (const token of a.split(' ')) expect(token).toMatch(TOKEN);
     // Codes of different lengths run together: 한 (U+D55C) is a long code, 软 a short one.
     const stretches = ['\uD55C\u8F6F', '\u8F6F\uD55C', '\uD55C', '\u8F6F\u8F6F', 'a\uD55C', '\uD840\uDC00a'];
-    const tokens = stretches.map((stretch) => tokenOf(pagefindQuery(stretch)!.exact));
+    const tokens = stretches.map((stretch) => tokenOf(pagefindQuery(stretch, 3)!.exact));
     expect(new Set(tokens).size).toBe(stretches.length);
     for (const token of tokens) expect(token).toMatch(TOKEN);
   });
 
   test('writes nothing for text without letters or digits', () => {
-    expect(indexTokens('')).toBe('');
-    expect(indexTokens('\u3002\uFF0C \uD83D\uDE00')).toBe('');
+    expect(indexTokens('', 3)).toBe('');
+    expect(indexTokens('\u3002\uFF0C \uD83D\uDE00', 3)).toBe('');
+  });
+});
+
+test.describe('seamTokens', () => {
+  // 要。 | 注：本文: the end of the essay's last paragraph and the start of the author's note.
+  const [end, next] = ['\u91CD\u8981\u3002', '\u6CE8\uFF1A\u672C\u6587'];
+
+  test('writes, behind the seam mark, the stretches of up to phraseChars that start in the block and run into the next', () => {
+    // The stretches of 重要 | 注本文 that cross the seam, by length: none lies on one side only.
+    const across: Record<number, string[]> = {
+      2: ['\u8981\u6CE8'], // 要注
+      3: ['\u91CD\u8981\u6CE8', '\u8981\u6CE8', '\u8981\u6CE8\u672C'], // 重要注 要注 要注本
+      4: ['\u91CD\u8981\u6CE8', '\u91CD\u8981\u6CE8\u672C', '\u8981\u6CE8', '\u8981\u6CE8\u672C', '\u8981\u6CE8\u672C\u6587'],
+    };
+    for (const length of LENGTHS) {
+      const tokens = seamTokens(end, next, length).split(' ');
+      for (const token of tokens) expect(token).toMatch(TOKEN);
+      expect(new Set(tokens), `length ${length}`).toEqual(new Set(across[length]!.map((stretch) => `y${tokenOf(pagefindQuery(stretch, length)!.exact)}`)));
+    }
+  });
+
+  test('is what a query asks for when its first letters run across, and no block token starts with its mark', () => {
+    const query = pagefindQuery(fold('\u8981\u3002\u6CE8\uFF1A\u672C').text, 3)!; // 要。注：本
+    expect(seamTokens(end, next, 3).split(' ')).toContain(tokenOf(query.seam!));
+    const blockTokens = shownTexts.flatMap((text) => indexTokens(fold(text).text, PHRASE_CHARS.max).split(' '));
+    expect(blockTokens.length).toBeGreaterThan(1000);
+    expect(blockTokens.filter((token) => token.startsWith('y'))).toEqual([]);
+  });
+
+  test('writes nothing where a side has no letters or digits', () => {
+    expect(seamTokens('\u3002', next, 3)).toBe('');
+    expect(seamTokens(end, '\u3002', 3)).toBe('');
   });
 });
 
 test.describe('pagefindQuery', () => {
-  test('asks for a stretch of up to MAX_PHRASE_CHARS characters by its one token, the seams by the same behind their mark, and pairs for the partial fallback', () => {
-    const query = pagefindQuery('\u8F6F\u9636\u5C42')!; // 软阶层
-    expect(tokenOf(query.exact)).toBe(indexTokens('\u8F6F\u9636\u5C42').split(' ')[2]);
+  test('asks for a stretch of up to phraseChars characters by its one token, the seams by the same behind their mark, and pairs for the partial fallback', () => {
+    const query = pagefindQuery('\u8F6F\u9636\u5C42', 3)!; // 软阶层
+    expect(tokenOf(query.exact)).toBe(indexTokens('\u8F6F\u9636\u5C42', 3).split(' ')[2]);
     expect(tokenOf(query.seam!)).toBe(`y${tokenOf(query.exact)}`);
-    expect(query.partial.split(' ')).toEqual(['\u8F6F\u9636', '\u9636\u5C42'].map((pair) => tokenOf(pagefindQuery(pair)!.exact)));
+    expect(query.partial.split(' ')).toEqual(['\u8F6F\u9636', '\u9636\u5C42'].map((pair) => tokenOf(pagefindQuery(pair, 3)!.exact)));
   });
 
   test('asks for any stretch of the essay by a token of its paragraph', () => {
-    for (const text of shownTexts) {
-      const folded = fold(text).text;
-      const indexed = new Set(indexTokens(folded).split(' '));
-      const chars = wordChars(folded);
-      for (let start = 0; start < chars.length; start += 2) {
-        for (const length of [1, 2, 3, MAX_PHRASE_CHARS, 9]) {
-          const stretch = chars.slice(start, start + length);
-          if (stretch.length < length) continue;
-          expect(indexed.has(tokenOf(pagefindQuery(stretch.join(''))!.exact)), stretch.join('')).toBe(true);
+    // Misses are collected and compared once: an expect per stretch made this test take 20 s.
+    const missed: string[] = [];
+    let asked = 0;
+    for (const phraseChars of LENGTHS) {
+      for (const folded of shownTexts.map((text) => fold(text).text)) {
+        const indexed = new Set(indexTokens(folded, phraseChars).split(' '));
+        const chars = wordChars(folded);
+        for (let start = 0; start < chars.length; start += 2) {
+          for (const length of [1, 2, 3, 4, 9]) {
+            const stretch = chars.slice(start, start + length).join('');
+            if (Array.from(stretch).length < length) continue;
+            asked++;
+            if (!indexed.has(pagefindQuery(stretch, phraseChars)!.exact.slice(1, -1))) missed.push(`${phraseChars}: ${stretch}`);
+          }
         }
       }
     }
+    expect(asked).toBeGreaterThan(5000);
+    expect(missed).toEqual([]);
   });
 
   test('finds no paragraph that does not hold the stretch: its token stands only where the stretch does', () => {
     // 软阶层 and 阶层软 share characters and pairs, not stretches.
-    const indexed = new Set(indexTokens('\u8F6F\u9636\u5C42').split(' '));
+    const indexed = new Set(indexTokens('\u8F6F\u9636\u5C42', 3).split(' '));
     for (const other of ['\u9636\u5C42\u8F6F', '\u5C42\u9636', '\u8F6F\u5C42', '\u9636\u8F6F']) {
-      expect(indexed.has(tokenOf(pagefindQuery(other)!.exact)), other).toBe(false);
+      expect(indexed.has(tokenOf(pagefindQuery(other, 3)!.exact)), other).toBe(false);
     }
   });
 
   test('asks for one character by its own token, without a seam search', () => {
-    const query = pagefindQuery('\u8F6F')!; // 软
+    const query = pagefindQuery('\u8F6F', 2)!; // 软
     expect(tokenOf(query.exact)).toMatch(/^[0-9a-z]{3}$/);
     expect(query.seam).toBeNull();
-    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ')[0]).toBe(tokenOf(query.exact));
+    expect(indexTokens('\u8F6F\u9636\u5C42', 2).split(' ')[0]).toBe(tokenOf(query.exact));
     // The last character of a paragraph has its token too.
-    expect(indexTokens('\u8F6F\u9636\u5C42').split(' ').at(-1)).toBe(tokenOf(pagefindQuery('\u5C42')!.exact));
+    expect(indexTokens('\u8F6F\u9636\u5C42', 2).split(' ').at(-1)).toBe(tokenOf(pagefindQuery('\u5C42', 2)!.exact));
   });
 
-  test('asks for a long query by its first MAX_PHRASE_CHARS letters and digits only', () => {
+  test('asks for a long query by its first phraseChars letters and digits only', () => {
     const long = '\u4F1F\u5927\u4E0D\u80FD\u88AB\u8BA1\u5212'.repeat(6); // 伟大不能被计划 ×6, 42 characters
-    const query = pagefindQuery(long)!;
-    expect(query.exact).toBe(pagefindQuery(Array.from(long).slice(0, MAX_PHRASE_CHARS).join(''))!.exact);
-    expect(query.partial.split(' ')).toHaveLength(15); // the pairs of its first 16 characters
-    // Punctuation does not count towards the cap.
-    const punctuated = Array.from(long).join(',');
-    expect(pagefindQuery(punctuated)).toEqual(query);
+    for (const length of LENGTHS) {
+      const query = pagefindQuery(long, length)!;
+      expect(query.exact).toBe(pagefindQuery(Array.from(long).slice(0, length).join(''), length)!.exact);
+      expect(query.partial.split(' ')).toHaveLength(15); // the pairs of its first 16 characters
+      // Punctuation does not count towards the cap.
+      const punctuated = Array.from(long).join(',');
+      expect(pagefindQuery(punctuated, length)).toEqual(query);
+    }
   });
 
   test('returns null for a query with no letters or digits', () => {
     for (const query of ['', ' ', '\u3002\uFF0C\uFF1F', '!?', '\uD83D\uDE00\uD83D\uDC4D', '<>"\'/=']) {
-      expect(pagefindQuery(fold(query).text), JSON.stringify(query)).toBeNull();
+      expect(pagefindQuery(fold(query).text, 3), JSON.stringify(query)).toBeNull();
     }
   });
 });

@@ -5,22 +5,23 @@
  * taken from the built pages' blocks marked `data-search-source`. So only the
  * essay's words are indexed (no navigation, contents or footer), and each
  * paragraph once, from one page, although it is shown on two. A record's content
- * is the tokens of its folded text (see src/search/tokens.ts); its
- * meta carries the text as shown, for the excerpt and the ranking.
+ * is the tokens of its folded text (see src/search/tokens.ts); the text as shown,
+ * for the check and the excerpt, travels in the record's `filters` (`RecordData`).
  *
  * A remembered phrase may run on into the next block: the original's last line
  * holds both the final paragraph and the author's note, which the site shows
- * apart. So each seam between neighbouring blocks is indexed too (the end of one
- * and the start of the next, as on the full essay page, one record a page), kept
- * apart (their own tokens, src/search/tokens.ts), so that a block's record
- * holds its own words only and the number of blocks holding a phrase is the
- * number of records Pagefind finds.
+ * apart. So each block's record also carries the start of the next block, and the
+ * tokens of the stretches that run across the seam, kept apart (their own mark,
+ * src/search/tokens.ts), so that the number of records holding a block's own
+ * words is the number of blocks holding them.
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
- * index it writes `fold-table.json`, the Traditional → Simplified table for the
- * characters the essay uses (src/search/build/fold-table.ts): queries and text fold
- * to Simplified in both editions, so either script finds the same paragraphs.
+ * index it writes `search.json` (`SearchSettings`): the length of the stretches
+ * that are tokens, chosen for this text (src/search/build/phrase-chars.ts), and the
+ * Traditional → Simplified table for the characters the essay uses
+ * (src/search/build/fold-table.ts): queries and text fold to Simplified in both
+ * editions, so either script finds the same paragraphs.
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -33,7 +34,8 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
-import { MAX_PHRASE_CHARS, WORD_CHAR, indexTokens, type SeamWindow } from '../tokens';
+import { choosePhraseChars } from './phrase-chars';
+import { indexTokens, seamTokens, type SearchSettings } from '../tokens';
 import { SEARCH_BUNDLE_DIR, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -46,25 +48,27 @@ interface Block {
   text: string;
 }
 
-/** How much of each side a seam record holds: enough for a remembered phrase across the seam (it is looked up by its start). */
-const NEXT_CHARS = 16;
-
 /**
- * The start of the next block that a seam record indexes: a phrase is looked up by its first
- * MAX_PHRASE_CHARS letters and digits (tokens.ts), so a phrase across the seam is found by a token
- * that starts in the first block and reaches at most that many letters and digits less one into
- * the next; the whole seam (NEXT_CHARS each side) is in the record's meta, for the check.
+ * What a search reads back from a record (src/search/client/engine.ts), each value a list of one.
+ * It travels in Pagefind's `filters`, not its `meta`: Pagefind (1.5 on) indexes every meta value as
+ * words, which put the whole text into the index a query fetches (4.5 of this essay's 41 KB chunk),
+ * while filter values go only to filter files that a search without filters never loads.
  */
-function lookupStart(next: string): string {
-  let words = 0;
-  let end = 0;
-  for (const char of next) {
-    if (words === MAX_PHRASE_CHARS - 1) break;
-    if (WORD_CHAR.test(char)) words++;
-    end += char.length;
-  }
-  return next.slice(0, end);
-}
+export type RecordData = {
+  /** The section the block is in. */
+  title: [string];
+  /** The block's text as shown. */
+  text: [string];
+  /** The block's text in the other script, where the fold table cannot undo the conversion (see below). */
+  alternate?: [string];
+  /** The start of the next block in the essay (NEXT_CHARS), for a phrase across the seam. */
+  next?: [string];
+  /** The block's place in the essay, zero-padded. */
+  order: [string];
+};
+
+/** How much of the next block a record holds: enough for a remembered phrase across the seam. */
+const NEXT_CHARS = 16;
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -152,81 +156,60 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
     );
   }
 
+  // One length for both editions, so that a query finds the same paragraphs in either.
+  const settings: SearchSettings = {
+    phraseChars: choosePhraseChars(simplified.map((block) => fold(block.text, convert).text)),
+    fold: foldTable,
+  };
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
-      await writeIndex(inEdition, `${base}${edition.folder}`, convert, bundle, (id) => {
+      await writeIndex(inEdition, settings.phraseChars, convert, bundle, (id) => {
         const texts = alternates.get(id);
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
-      await writeFile(join(bundle, 'fold-table.json'), JSON.stringify(foldTable));
+      await writeFile(join(bundle, 'search.json'), JSON.stringify(settings));
     }
   } finally {
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
   }
-  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length };
+  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars: settings.phraseChars };
 }
 
 async function writeIndex(
   blocks: Block[],
-  base: string,
+  phraseChars: number,
   convert: (text: string) => string,
   bundle: string,
   alternateOf: (id: string) => string | undefined,
 ) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const add = async (id: string, record: Parameters<typeof index.addCustomRecord>[0]) => {
-    const added = await index.addCustomRecord(record);
-    if (added.errors.length) throw new Error(`Pagefind, #${id}: ${added.errors.join('; ')}`);
-  };
   for (const [i, block] of blocks.entries()) {
     const alternate = alternateOf(block.id);
-    // A block's own words only, so that the phrase's records are exactly the blocks holding it (the
-    // count the reader is told), in the essay's order (`sort`, zero-padded: Pagefind sorts strings).
-    await add(block.id, {
-      url: `${block.url}#${block.id}`,
-      content: [
-        ...new Set(
-          [block.text, alternate]
-            .filter((text): text is string => Boolean(text))
-            .flatMap((text) => indexTokens(fold(text, convert).text).split(' ')),
-        ),
-      ].join(' '),
-      language: 'zh',
-      sort: { order: String(i).padStart(6, '0') },
-      meta: { title: block.title, text: block.text, ...(alternate ? { alternate } : {}) },
-    });
-  }
-  // The seams between neighbouring blocks, for a phrase that runs on from one into the next (see
-  // the top of this file): the end of a block and the start of the next, as on the full essay
-  // page. One record holds the seams after each page's blocks (a record per seam would double
-  // Pagefind's metadata, which every first search loads); its tokens are a seam's (tokens.ts), so
-  // a block's search never finds it, and each seam's tokens are apart from the next one's (a run
-  // of tokens never reaches past its own seam). Searched only when no block holds the phrase.
-  const seamsByPage = new Map<string, SeamWindow[]>();
-  blocks.forEach((block, i) => {
     const following = blocks[i + 1];
-    if (!following) return;
-    const windows = seamsByPage.get(block.url) ?? [];
-    windows.push({
-      text: Array.from(block.text).slice(-NEXT_CHARS).join(''),
-      next: Array.from(following.text).slice(0, NEXT_CHARS).join(''),
-      title: block.title,
-      essayUrl: `${base}#${block.id}`,
-      order: i,
-    });
-    seamsByPage.set(block.url, windows);
-  });
-  for (const [url, windows] of seamsByPage) {
-    await add(`${url} seams`, {
-      // Its own URL: Pagefind keeps one record per URL. Never shown.
-      url: `${base}#seams-${windows[0]!.order}`,
-      content: windows.map((window) => indexTokens(fold(`${window.text}\n${lookupStart(window.next)}`, convert).text, 'seam')).join(' '),
+    const next = following && Array.from(following.text).slice(0, NEXT_CHARS).join('');
+    const folded = [block.text, alternate].filter((text): text is string => Boolean(text)).map((text) => fold(text, convert).text);
+    const tokens = new Set(folded.flatMap((text) => indexTokens(text, phraseChars).split(' ')));
+    // The seam after the block: the stretches whose first letters run across (tokens.ts).
+    if (next) for (const token of seamTokens(folded[0]!, fold(next, convert).text, phraseChars).split(' ')) tokens.add(token);
+    tokens.delete('');
+    const data: RecordData = {
+      title: [block.title],
+      text: [block.text],
+      ...(alternate ? { alternate: [alternate] } : {}),
+      ...(next ? { next: [next] } : {}),
+      order: [String(i).padStart(6, '0')],
+    };
+    // In the essay's order (`sort`, zero-padded: Pagefind sorts strings), the order the results keep.
+    const added = await index.addCustomRecord({
+      url: `${block.url}#${block.id}`,
+      content: [...tokens].join(' '),
       language: 'zh',
-      sort: { order: String(windows[0]!.order).padStart(6, '0') },
-      meta: { seams: JSON.stringify(windows.map(({ order: _, ...window }) => window)) },
+      sort: { order: data.order[0] },
+      filters: data,
     });
+    if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -249,8 +232,8 @@ export function searchIndex(): AstroIntegration {
         base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { records, editions, foldEntries } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
-        logger.info(`indexed ${records} blocks in each of ${editions} editions; fold table of ${foldEntries} entries`);
+        const { records, editions, foldEntries, phraseChars } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
+        logger.info(`indexed ${records} blocks in each of ${editions} editions, in stretches of up to ${phraseChars} characters; fold table of ${foldEntries} entries`);
       },
     },
   };

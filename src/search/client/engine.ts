@@ -7,11 +7,12 @@
 import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
-import { MAX_PHRASE_CHARS, pagefindQuery, wordChars, type SeamWindow } from '../tokens';
+import { pagefindQuery, wordChars, type SearchSettings } from '../tokens';
 import { ResultPages, type Candidate } from '../results';
 import { landingLink } from '../../core/landing-link';
+import { SEARCH_BUNDLE_DIR } from '../../core/urls';
 import { cutQuery } from '../query-length';
-import type { FoldTable } from '../build/fold-table';
+import type { RecordData } from '../build/search-index';
 
 /**
  * Results checked and shown at a time: the first search fetches a fragment for each, so a page
@@ -22,7 +23,7 @@ export const PAGE_SIZE = 10;
 interface PagefindResultData {
   url: string;
   /** Written by src/search/build/search-index.ts. */
-  meta: { title?: string; text?: string; alternate?: string; seams?: string };
+  filters: RecordData;
 }
 interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
@@ -32,8 +33,10 @@ interface PagefindApi {
   init(): Promise<void>;
   preload(query: string, options?: PagefindSearchOptions): Promise<void>;
   destroy(): Promise<void>;
-  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<Candidate<PagefindResultData>> } | null>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<PagefindCandidate> } | null>;
 }
+
+type PagefindCandidate = Candidate<PagefindResultData> & { id: string };
 
 export interface SearchHit {
   title: string;
@@ -65,6 +68,7 @@ export type SearchOutcome =
 interface Engine {
   pagefind: PagefindApi;
   convert: Convert;
+  phraseChars: number;
 }
 
 let engine: Promise<Engine> | undefined;
@@ -100,11 +104,11 @@ function watchBundleLoads(bundle: string) {
 export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
     watchBundleLoads(bundle);
-    const [pagefind, table] = await Promise.all([
+    const [pagefind, settings] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
-      fetch(`${bundle}fold-table.json`).then((response) => {
-        if (!response.ok) throw new Error(`fold table: HTTP ${response.status}`);
-        return response.json() as Promise<FoldTable>;
+      fetch(`${bundle}search.json`).then((response) => {
+        if (!response.ok) throw new Error(`search settings: HTTP ${response.status}`);
+        return response.json() as Promise<SearchSettings>;
       }),
     ]);
     // Record URLs already carry the site's base path. No worker: this index is small, and starting
@@ -120,7 +124,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
       await pagefind.destroy();
       throw error;
     }
-    return { pagefind, convert: CustomConverter(table) };
+    return { pagefind, convert: CustomConverter(settings.fold), phraseChars: settings.phraseChars };
   })();
   // A failed load may succeed later (offline for a moment): let the next search try again.
   engine.catch(() => (engine = undefined));
@@ -129,8 +133,8 @@ export function loadEngine(bundle: string): Promise<Engine> {
 
 /** Loads what a search for this query needs (the engine, and the index chunks of its words) without searching. */
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
-  const { pagefind, convert } = await loadEngine(bundle);
-  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text);
+  const { pagefind, convert, phraseChars } = await loadEngine(bundle);
+  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text, phraseChars);
   if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } });
 }
 
@@ -155,9 +159,9 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const { query, truncated } = cutQuery(rawQuery);
   if (!query.trim()) return { status: 'empty' };
 
-  const { pagefind, convert } = await loadEngine(bundle);
+  const { pagefind, convert, phraseChars } = await loadEngine(bundle);
   const folded = fold(query, convert).text;
-  const lookup = pagefindQuery(folded);
+  const lookup = pagefindQuery(folded, phraseChars);
   if (!lookup) return { status: 'no-words', query };
 
   const failedBefore = failedLoads;
@@ -170,7 +174,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const blockHit =
     (accept: (kind: MatchKind) => boolean) =>
     (record: PagefindResultData): SearchHit | null => {
-      const { title = '', text = '', alternate } = record.meta;
+      const { title: [title] = [''], text: [text] = [''], alternate: [alternate] = [] } = record.filters;
       const found = locateInBlock(query, text, alternate, convert);
       if (!found || !accept(found.match.kind)) return null;
       const [url, id = ''] = record.url.split('#');
@@ -181,22 +185,24 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
         excerpt: excerptAround(found.text, found.match),
       };
     };
-  // A seam record holds the seams after a page's blocks, each the end of a block and the start of
-  // the next (search-index.ts): one counts only for a phrase that runs from one into the other, and
-  // leads to the full essay, where they stand together.
-  const seamHits = (record: PagefindResultData): SearchHit[] => {
-    const windows = JSON.parse(record.meta.seams ?? '[]') as Array<Omit<SeamWindow, 'order'>>;
-    return windows.flatMap(({ title, text, next, essayUrl }) => {
-      const runOn = `${text}\n${next}`;
-      const match = locate(query, runOn, convert);
-      if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return [];
-      const [url, id = ''] = essayUrl.split('#');
-      return [{ title, href: landingLink(url!, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) }];
-    });
+  // A phrase that runs from the end of a block into the start of the next counts as a seam hit,
+  // and leads to the full essay, where the two stand together (search-index.ts).
+  const essayPage = bundle.slice(0, bundle.length - `${SEARCH_BUNDLE_DIR}/`.length);
+  const seamOrder = new Map<SearchHit, string>();
+  const seamHit = (record: PagefindResultData): SearchHit | null => {
+    const { title: [title] = [''], text: [text] = [''], next: [next] = [], order: [order] = [''] } = record.filters;
+    if (!next) return null;
+    const runOn = `${text}\n${next}`;
+    const match = locate(query, runOn, convert);
+    if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
+    const id = record.url.split('#')[1] ?? '';
+    const hit = { title, href: landingLink(essayPage, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
+    seamOrder.set(hit, order);
+    return hit;
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
-  // For a query of up to MAX_PHRASE_CHARS letters and digits, the phrase's records are exactly its hits.
-  const recordsAreHits = wordChars(folded).length <= MAX_PHRASE_CHARS;
+  // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.
+  const recordsAreHits = wordChars(folded).length <= phraseChars;
 
   const attempts: Array<() => Promise<SearchResults | null>> = [
     async () => {
@@ -204,9 +210,17 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       return paged('found', found?.results ?? [], blockHit(exactOrWords), recordsAreHits);
     },
     async () => {
+      // No block holds the phrase: the seams it may run across are after the blocks that hold its
+      // first letters (already fetched and checked, for a long query) and after those where its
+      // first letters themselves run across.
       if (!lookup.seam) return null;
-      const found = checked(await pagefind.search(lookup.seam, inOrder));
-      return paged('found', found?.results ?? [], seamHits, false);
+      const across = checked(await pagefind.search(lookup.seam, inOrder))?.results ?? [];
+      const starting = recordsAreHits ? [] : (checked(await pagefind.search(lookup.exact, inOrder))?.results ?? []);
+      const ids = new Set(across.map((candidate) => candidate.id));
+      const results = await paged('found', [...across, ...starting.filter((candidate) => !ids.has(candidate.id))], seamHit, false);
+      // Every one is checked (not `exact`), so the hits are all here: in the essay's order, as a block's.
+      results?.hits.sort((a, b) => seamOrder.get(a)!.localeCompare(seamOrder.get(b)!));
+      return results;
     },
     async () => {
       // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.
@@ -218,13 +232,13 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   async function paged(
     kind: SearchResults['kind'],
     candidates: Array<Candidate<PagefindResultData>>,
-    verify: (record: PagefindResultData) => SearchHit | readonly SearchHit[] | null,
+    verify: (record: PagefindResultData) => SearchHit | null,
     exact: boolean,
   ): Promise<SearchResults | null> {
     if (candidates.length === 0) return null;
     const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
     // Where the records are not exactly the hits, a found result is counted by checking them all
-    // (a long query: few records hold its first MAX_PHRASE_CHARS characters); partial results are never counted.
+    // (a long query: few records hold its first `phraseChars` characters); partial results are never counted.
     let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
     for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
