@@ -36,8 +36,9 @@ const BUDGETS = {
   /** Each of Lighthouse's four mobile category scores. */
   lighthouseScore: 100,
   /**
-   * The first search on a page, nothing loaded before its keystroke, from the search's start
-   * (after the typing pause, during which the search files already load) to its results drawn.
+   * The first search on a page, nothing loaded before its keystroke, from that keystroke to its
+   * results drawn: what the reader waits, the search code's and Pagefind's loading and the typing
+   * pause (during which they load) included.
    */
   coldSearchMs: 300,
   /** A search after the first, from its start to its results drawn. */
@@ -195,24 +196,30 @@ function scaleRows(result: ScaleResult) {
   const seconds = result.build.runs.map((r) => r.seconds);
   const peak = result.build.runs.map((r) => r.treeRssBytes ?? 0);
   const { search } = result;
-  const cold = search.map((r) => r.coldMs);
+  const cold = search.map((r) => r.coldFromKeystrokeMs);
   const warm = search.map((r) => r.warmMs);
   const bytes = search.map((r) => kb(r.firstSearchBytes));
   row(`${at}: build, wall time`, stat(seconds, 's', 1), `< ${BUDGETS.scaleBuildS} s`, budget(median(seconds) < BUDGETS.scaleBuildS));
   row(`${at}: build, peak memory (process tree)`, stat(peak.map(mb), 'MB', 0), `< ${BUDGETS.scalePeakMB} MB`, budget(median(peak.map(mb)) < BUDGETS.scalePeakMB));
   row(`${at}: first search bytes (gzip)`, `${stat(bytes, 'KB')} in ${median(search.map((r) => r.firstSearchFiles))} files`, `≤ ${BUDGETS.firstSearchKB} KB`, budget(median(bytes) <= BUDGETS.firstSearchKB));
-  row(`${at}: first search, start → results drawn`, stat(cold, 'ms', 0), `≤ ${BUDGETS.coldSearchMs} ms`, budget(median(cold) <= BUDGETS.coldSearchMs));
+  row(`${at}: first search, keystroke → results drawn`, stat(cold, 'ms', 0), `≤ ${BUDGETS.coldSearchMs} ms`, budget(median(cold) <= BUDGETS.coldSearchMs));
+  row(`${at}: the same, from the search's start (after the typing pause)`, stat(search.map((r) => r.coldMs), 'ms', 0), '', '');
   row(`${at}: later search (10 random phrases)`, stat(warm, 'ms'), `≤ ${BUDGETS.warmSearchMs} ms`, budget(median(warm) <= BUDGETS.warmSearchMs));
   const share = result.found / result.asked;
   row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
 }
 
 function searchRows(runs: SearchRun[]) {
-  const cold = runs.map((r) => r.coldMs);
+  const cold = runs.map((r) => r.coldFromKeystrokeMs);
   const warm = runs.map((r) => r.warmMs);
   const bytes = runs.map((r) => kb(r.firstSearchBytes));
-  row(`search: first search "${COLD_QUERY}" on a fresh page, start → results drawn`, stat(cold, 'ms', 0), `< ${BUDGETS.coldSearchMs} ms`, budget(median(cold) < BUDGETS.coldSearchMs));
-  row('search: the same, from the keystroke (the interface loading, and the typing pause)', stat(runs.map((r) => r.coldFromKeystrokeMs), 'ms', 0), '', '');
+  row(
+    `search: first search "${COLD_QUERY}" on a fresh page, keystroke → results drawn (the search code and Pagefind loading, the typing pause)`,
+    stat(cold, 'ms', 0),
+    `< ${BUDGETS.coldSearchMs} ms`,
+    budget(median(cold) < BUDGETS.coldSearchMs),
+  );
+  row("search: the same, from the search's start (after the typing pause)", stat(runs.map((r) => r.coldMs), 'ms', 0), '', '');
   row(
     `search: each later search, start → results drawn (${WARM_QUERIES.length} queries a run)`,
     stat(warm, 'ms'),

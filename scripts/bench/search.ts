@@ -1,12 +1,12 @@
 /**
  * Search, in Chromium against the built site:
  *
- * - cold: the first search on a fresh page (no cache), from its start to its results
- *   rendered, the query arriving without a focus: the search engine's script,
- *   Pagefind's script, WebAssembly, index chunks and fragments, and the fold table
- *   start loading at the keystroke, while the search waits for the typing pause (a
- *   reader who first focuses the field gives them a longer head start); and the same
- *   search from the keystroke, which includes the interface's own loading and that pause;
+ * - cold: the first search on a fresh page (no cache), the query arriving without a
+ *   focus, from its keystroke to its results rendered: what the reader waits. The search
+ *   code, Pagefind's script, WebAssembly, index chunk and fragments, and the search
+ *   settings start loading at the keystroke, while the search waits for the typing pause
+ *   (a reader who first focuses the field gives them a longer head start). Also from the
+ *   search's start, after that pause, which hides what loaded during it;
  * - warm: each further query, from the search starting (after the typing debounce)
  *   to its results rendered (the User Timing measure `search` in src/search/client/ui.ts);
  * - bytes of the first search as a compressing static host sends them (text
@@ -22,6 +22,7 @@ export const COLD_QUERY = '软阶层';
 export const WARM_QUERIES = ['站在ChatGPT等巨人肩头', '軟階層', '伟大不能被计划', '性价比', '量化投资公司', '發', '1957年10月4日', '玻璃笼子', '数据蒸馏', '不存在的词语组合'];
 
 export interface SearchRun {
+  /** The first search, from its start after the typing pause. */
   coldMs: number;
   /** The same first search, from the keystroke that started it. */
   coldFromKeystrokeMs: number;

@@ -34,6 +34,11 @@ export const PHRASE_CHARS = { min: 2, max: 4 } as const;
 export interface SearchSettings {
   /** The longest stretch that is one token, for this text. */
   phraseChars: number;
+  /**
+   * A long query whose first stretch more records than this hold is narrowed (`narrow`): that may
+   * load another index chunk, against a fragment a record (src/search/build/search-index.ts).
+   */
+  narrowAbove: number;
   /** Traditional → Simplified for the characters the text uses (src/search/build/fold-table.ts). */
   fold: FoldTable;
 }
@@ -113,6 +118,12 @@ export interface PagefindQuery {
   exact: string;
   /** The blocks after which those letters run across a seam, or null for one character (a block holds it). */
   seam: string | null;
+  /**
+   * For a query longer than `phraseChars`, the blocks holding both its first and its last
+   * `phraseChars` letters and digits (unquoted terms: Pagefind returns the records holding every
+   * one), or null: fewer to fetch and check when the query's start is common.
+   */
+  narrow: string | null;
   /** An unquoted fallback that finds blocks sharing pairs of neighbours with the query's start. */
   partial: string;
 }
@@ -130,5 +141,10 @@ export function pagefindQuery(folded: string, phraseChars: number): PagefindQuer
   const start = all.slice(0, PARTIAL_CHARS);
   const pairs = start.length === 1 ? [gram(start)] : start.slice(0, -1).map((char, i) => gram([char, start[i + 1]!]));
   const token = gram(all.slice(0, phraseChars));
-  return { exact: `"${token}"`, seam: all.length > 1 ? `"${SEAM}${token}"` : null, partial: pairs.join(' ') };
+  return {
+    exact: `"${token}"`,
+    seam: all.length > 1 ? `"${SEAM}${token}"` : null,
+    narrow: all.length > phraseChars ? `${token} ${gram(all.slice(-phraseChars))}` : null,
+    partial: pairs.join(' '),
+  };
 }

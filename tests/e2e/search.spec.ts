@@ -436,6 +436,24 @@ test.describe('cost on first view', () => {
     await searchField(page).focus();
     await expect.poll(() => fetched.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
+
+  test('a long query whose start is common fetches the fragments of the paragraphs holding its start and its end, not every one holding its start', async ({ page }) => {
+    const query = '\u8BA1\u5212\u5B98\u50DA\u62DF\u5B9A\u7684'; // 计划官僚拟定的
+    const letters = allEssayTexts(readEssayContent()).map((text) => applyTypography(text).replace(/[^\p{L}\p{N}]/gu, ''));
+    const holding = (stretch: string) => letters.filter((text) => text.includes(stretch)).length;
+    // The essay's stretches are two letters long (src/search/build/phrase-chars.ts).
+    expect(holding('\u8BA1\u5212')).toBeGreaterThan(3); // 计划
+    const both = letters.filter((text) => text.includes('\u8BA1\u5212') && text.includes('\u5B9A\u7684')).length; // 计划 … 定的
+    expect(both).toBeLessThan(holding('\u8BA1\u5212'));
+    const fragments: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_fragment')) fragments.push(request.url());
+    });
+    await openSearch(page, query);
+    await expect(statusOf(page)).toHaveText(fill(t.found, { count: holding(query) }));
+    expect(fragments.length).toBeGreaterThanOrEqual(holding(query));
+    expect(fragments.length).toBeLessThanOrEqual(both);
+  });
 });
 
 test.describe('bad input', () => {

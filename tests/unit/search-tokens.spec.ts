@@ -175,6 +175,23 @@ test.describe('pagefindQuery', () => {
     }
   });
 
+  test('narrows a long query by its first and last phraseChars letters and digits, each a token its blocks hold', () => {
+    const query = '\u8BA1\u5212\u5B98\u50DA\u62DF\u5B9A\u7684'; // 计划官僚拟定的
+    for (const length of LENGTHS) {
+      const { exact, narrow } = pagefindQuery(query, length)!;
+      const [first, last, ...more] = narrow!.split(' ');
+      expect(more).toEqual([]);
+      expect(first).toBe(tokenOf(exact));
+      expect(last).toBe(tokenOf(pagefindQuery(Array.from(query).slice(-length).join(''), length)!.exact));
+      // A block that holds the query holds both.
+      const indexed = new Set(indexTokens(`\u770B\u4F3C\u82F1\u660E${query}\u5404\u79CD`, length).split(' ')); // 看似英明…各种
+      expect(indexed.has(first!) && indexed.has(last!)).toBe(true);
+    }
+    // Nothing to narrow when the query is one token.
+    expect(pagefindQuery('\u8BA1\u5212', 2)!.narrow).toBeNull();
+    expect(pagefindQuery('\u8BA1\u5212\u5B98', 3)!.narrow).toBeNull();
+  });
+
   test('returns null for a query with no letters or digits', () => {
     for (const query of ['', ' ', '\u3002\uFF0C\uFF1F', '!?', '\uD83D\uDE00\uD83D\uDC4D', '<>"\'/=']) {
       expect(pagefindQuery(fold(query).text, 3), JSON.stringify(query)).toBeNull();

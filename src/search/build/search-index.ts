@@ -23,7 +23,7 @@
  * (src/search/build/fold-table.ts): queries and text fold to Simplified in both
  * editions, so either script finds the same paragraphs.
  */
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -157,23 +157,37 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
   }
 
   // One length for both editions, so that a query finds the same paragraphs in either.
-  const settings: SearchSettings = {
-    phraseChars: choosePhraseChars(simplified.map((block) => fold(block.text, convert).text)),
-    fold: foldTable,
-  };
+  const phraseChars = choosePhraseChars(simplified.map((block) => fold(block.text, convert).text));
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
-      await writeIndex(inEdition, settings.phraseChars, convert, bundle, (id) => {
+      await writeIndex(inEdition, phraseChars, convert, bundle, (id) => {
         const texts = alternates.get(id);
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
+      const settings: SearchSettings = { phraseChars, narrowAbove: await narrowAbove(bundle), fold: foldTable };
       await writeFile(join(bundle, 'search.json'), JSON.stringify(settings));
     }
   } finally {
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
   }
-  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars: settings.phraseChars };
+  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars };
+}
+
+/**
+ * How many records a long query's start may hold before the search also asks for its end
+ * (`narrowAbove`, tokens.ts): where the index is one chunk, that costs nothing, so at once; else
+ * when the fragments it would fetch weigh more than an index chunk, on this bundle's averages.
+ */
+async function narrowAbove(bundle: string): Promise<number> {
+  const sizes = async (dir: string) => {
+    const names = await readdir(join(bundle, dir));
+    return Promise.all(names.map(async (name) => (await stat(join(bundle, dir, name))).size));
+  };
+  const [chunks, fragments] = await Promise.all([sizes('index'), sizes('fragment')]);
+  if (chunks.length <= 1 || fragments.length === 0) return 1;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return Math.max(1, Math.round(mean(chunks) / mean(fragments)));
 }
 
 async function writeIndex(

@@ -68,7 +68,7 @@ export type SearchOutcome =
 interface Engine {
   pagefind: PagefindApi;
   convert: Convert;
-  phraseChars: number;
+  settings: SearchSettings;
 }
 
 let engine: Promise<Engine> | undefined;
@@ -124,7 +124,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
       await pagefind.destroy();
       throw error;
     }
-    return { pagefind, convert: CustomConverter(settings.fold), phraseChars: settings.phraseChars };
+    return { pagefind, convert: CustomConverter(settings.fold), settings };
   })();
   // A failed load may succeed later (offline for a moment): let the next search try again.
   engine.catch(() => (engine = undefined));
@@ -133,8 +133,8 @@ export function loadEngine(bundle: string): Promise<Engine> {
 
 /** Loads what a search for this query needs (the engine, and the index chunks of its words) without searching. */
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
-  const { pagefind, convert, phraseChars } = await loadEngine(bundle);
-  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text, phraseChars);
+  const { pagefind, convert, settings } = await loadEngine(bundle);
+  const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text, settings.phraseChars);
   if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } });
 }
 
@@ -159,9 +159,9 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const { query, truncated } = cutQuery(rawQuery);
   if (!query.trim()) return { status: 'empty' };
 
-  const { pagefind, convert, phraseChars } = await loadEngine(bundle);
+  const { pagefind, convert, settings } = await loadEngine(bundle);
   const folded = fold(query, convert).text;
-  const lookup = pagefindQuery(folded, phraseChars);
+  const lookup = pagefindQuery(folded, settings.phraseChars);
   if (!lookup) return { status: 'no-words', query };
 
   const failedBefore = failedLoads;
@@ -202,20 +202,24 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
   // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.
-  const recordsAreHits = wordChars(folded).length <= phraseChars;
+  const recordsAreHits = wordChars(folded).length <= settings.phraseChars;
+  const holdingStart = async () => checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
+  // The blocks holding the query's start; for a long query whose start is common, only those that also hold its end.
+  const holdingStartAndEnd = async () => {
+    const found = await holdingStart();
+    if (!lookup.narrow || found.length <= settings.narrowAbove) return found;
+    return checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? [];
+  };
 
   const attempts: Array<() => Promise<SearchResults | null>> = [
-    async () => {
-      const found = checked(await pagefind.search(lookup.exact, inOrder));
-      return paged('found', found?.results ?? [], blockHit(exactOrWords), recordsAreHits);
-    },
+    async () => paged('found', await holdingStartAndEnd(), blockHit(exactOrWords), recordsAreHits),
     async () => {
       // No block holds the phrase: the seams it may run across are after the blocks that hold its
-      // first letters (already fetched and checked, for a long query) and after those where its
-      // first letters themselves run across.
+      // first letters (not narrowed: its end is in the next block) and after those where its first
+      // letters themselves run across.
       if (!lookup.seam) return null;
       const across = checked(await pagefind.search(lookup.seam, inOrder))?.results ?? [];
-      const starting = recordsAreHits ? [] : (checked(await pagefind.search(lookup.exact, inOrder))?.results ?? []);
+      const starting = recordsAreHits ? [] : await holdingStart();
       const ids = new Set(across.map((candidate) => candidate.id));
       const results = await paged('found', [...across, ...starting.filter((candidate) => !ids.has(candidate.id))], seamHit, false);
       // Every one is checked (not `exact`), so the hits are all here: in the essay's order, as a block's.
