@@ -301,6 +301,39 @@ test.describe('the header field', () => {
     await expect(field).toBeFocused();
   });
 
+  test('ArrowDown pressed while a newer search is on its way takes the focus to that search\u2019s first result, not into the list it replaces', async ({ page }) => {
+    await page.goto('/');
+    const field = searchField(page);
+    await field.pressSequentially(SOFT_CLASS);
+    await expect(itemsOf(page)).toHaveCount(3);
+    // The next search's fragments arrive late, so that ArrowDown surely comes while it runs.
+    await page.route('**/*.pf_fragment', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await field.fill('\u6027\u4EF7\u6BD4'); // 性价比
+    await field.press('ArrowDown');
+    await expect(field).toBeFocused(); // not on a result of 软阶层, about to be removed
+    const first = linkOf(itemsOf(page).first());
+    await expect(first.locator('mark')).toHaveText('\u6027\u4EF7\u6BD4');
+    await expect(first).toBeFocused();
+
+    // Focus on a result when a newer search replaces the list: it moves to the new first result.
+    await field.focus();
+    await field.fill(SOFT_CLASS);
+    await expect(itemsOf(page)).toHaveCount(3);
+    await field.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(linkOf(itemsOf(page).nth(1))).toBeFocused();
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-search="popup"] input[type="search"]')!;
+      input.value = '\u6027\u4EF7\u6BD4';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(first.locator('mark')).toHaveText('\u6027\u4EF7\u6BD4');
+    await expect(first).toBeFocused();
+  });
+
   test('ArrowDown and ArrowUp move through the results, and Escape returns to the field', async ({ page }) => {
     await page.goto('/');
     const field = searchField(page);

@@ -50,6 +50,8 @@ class SearchBox {
   private readonly bundle: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = 0;
+  /** ArrowDown was pressed while a search was on its way: its first result takes the focus. */
+  private focusFirstResult = false;
   /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
   private committedUrl = location.href;
 
@@ -104,9 +106,18 @@ class SearchBox {
 
   private scheduleSearch() {
     this.headStart(this.input.value);
+    this.focusFirstResult = false;
     clearTimeout(this.timer);
     if (this.mode === 'page') this.updateUrl('replace');
-    this.timer = setTimeout(() => void this.run(this.input.value), DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run(this.input.value);
+    }, DEBOUNCE_MS);
+  }
+
+  /** A search is waiting for the typing pause, or running: the results shown are about to go. */
+  private pending(): boolean {
+    return this.timer !== undefined || this.results.getAttribute('aria-busy') === 'true';
   }
 
   /**
@@ -150,7 +161,11 @@ class SearchBox {
   }
 
   private onInputKey(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown' && this.links().length) {
+    if (event.key === 'ArrowDown' && this.pending()) {
+      // Not into results that the search on its way will replace (the focus would be lost with them).
+      event.preventDefault();
+      this.focusFirstResult = true;
+    } else if (event.key === 'ArrowDown' && this.links().length) {
       event.preventDefault();
       this.showPanel(true);
       this.links()[0]!.focus();
@@ -197,7 +212,19 @@ class SearchBox {
     performance.measure('search', 'search-start');
   }
 
+  /**
+   * Where the focus was on a result, or was asked for while the search ran, it goes to the new
+   * first result (or back to the field, if there is none) instead of being lost with the old list.
+   */
   private render(outcome: SearchOutcome | Error) {
+    const more = this.root.querySelector('.search-more');
+    const refocus = this.focusFirstResult || this.results.contains(document.activeElement) || (more !== null && more === document.activeElement);
+    this.focusFirstResult = false;
+    this.draw(outcome);
+    if (refocus) (this.links()[0] ?? this.input).focus();
+  }
+
+  private draw(outcome: SearchOutcome | Error) {
     this.results.replaceChildren();
     this.root.querySelector('.search-more')?.remove();
     this.status.replaceChildren();
