@@ -20,8 +20,9 @@ export const searchPath = (edition: Edition): string => `${essayPath(edition)}se
 /** A file of the site's own, shared by both editions (icons, scripts). */
 export const assetPath = (file: string): string => `${base()}${file}`;
 
-/** Each edition's Pagefind bundle and fold table, in its folder. */
+/** Each edition's Pagefind bundle, in its folder, and beside Pagefind's files the search's settings (src/search/tokens.ts). */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+export const SEARCH_SETTINGS_FILE = 'search.json';
 export const searchBundlePath = (edition: Edition): string => `${essayPath(edition)}${SEARCH_BUNDLE_DIR}/`;
 
 /**

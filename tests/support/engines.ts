@@ -22,8 +22,7 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import sirv from 'sirv';
-import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from '@playwright/test';
-import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core';
+import type { Browser as PlaywrightBrowser } from '@playwright/test';
 import type { WebDriver } from 'selenium-webdriver';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
@@ -145,20 +144,34 @@ function inPage(probeSource: string, args: unknown[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Chromium: a page of the suite's own Playwright browser.
+// Chromium (a page of the suite's own Playwright browser) and Firefox (over WebDriver BiDi, with
+// puppeteer-core): the two drivers' pages share their shape, and differ in these few calls.
 
-class ChromiumPage implements EnginePage {
-  readonly engine = 'chromium' as const;
+/** What a Playwright or Puppeteer page is asked for. */
+interface DriverPage {
+  goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  keyboard: { type(text: string): Promise<void> };
+  url(): string;
+  screenshot(): Promise<Uint8Array>;
+  on(event: 'pageerror', listener: (error: unknown) => void): unknown;
+}
+
+class DriverEnginePage implements EnginePage {
   readonly errors: string[] = [];
-  private readonly page: PlaywrightPage;
-  private readonly baseURL: string;
-  constructor(page: PlaywrightPage, baseURL: string) {
-    this.page = page;
-    this.baseURL = baseURL;
+  constructor(
+    readonly engine: 'chromium' | 'firefox',
+    private readonly page: DriverPage,
+    private readonly baseURL: string,
+    private readonly resize: (width: number, height: number) => Promise<void>,
+    /** Chromium's page belongs to the suite's browser; Firefox's browser is this page's own. */
+    private readonly closeAll: () => Promise<void>,
+  ) {
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async open(url: string, { width = 1024, height = 800 }: OpenOptions = {}) {
-    await this.page.setViewportSize({ width, height });
+    await this.resize(width, height);
     await this.page.goto(new URL(url, this.baseURL).href, { waitUntil: 'load' });
   }
   run<A extends unknown[], R>(probe: Probe<A, R>, ...args: A): Promise<R> {
@@ -177,51 +190,10 @@ class ChromiumPage implements EnginePage {
   }
   async screenshot() {
     await this.run(painted);
-    return this.page.screenshot();
-  }
-  async close() {
-    await this.page.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Firefox over WebDriver BiDi (puppeteer-core).
-
-class FirefoxPage implements EnginePage {
-  readonly engine = 'firefox' as const;
-  readonly errors: string[] = [];
-  private readonly browser: PuppeteerBrowser;
-  private readonly page: PuppeteerPage;
-  private readonly baseURL: string;
-  constructor(browser: PuppeteerBrowser, page: PuppeteerPage, baseURL: string) {
-    this.browser = browser;
-    this.page = page;
-    this.baseURL = baseURL;
-    page.on('pageerror', (error) => this.errors.push(String(error)));
-  }
-  async open(url: string, { width = 1024, height = 800 }: OpenOptions = {}) {
-    await this.page.setViewport({ width, height });
-    await this.page.goto(new URL(url, this.baseURL).href, { waitUntil: 'load' });
-  }
-  run<A extends unknown[], R>(probe: Probe<A, R>, ...args: A): Promise<R> {
-    const body = inPage(serialise(probe as Probe<unknown[], unknown>), args);
-    return this.page.evaluate(`(async () => { ${body} })()`) as Promise<R>;
-  }
-  click(selector: string) {
-    return this.page.click(selector);
-  }
-  type(text: string) {
-    return this.page.keyboard.type(text);
-  }
-  async url() {
-    return this.page.url();
-  }
-  async screenshot() {
-    await this.run(painted);
     return Buffer.from(await this.page.screenshot());
   }
-  async close() {
-    await this.browser.close();
+  close() {
+    return this.closeAll();
   }
 }
 
@@ -242,7 +214,13 @@ async function launchFirefox(baseURL: string, options: LaunchOptions): Promise<E
   const [first] = await browser.pages();
   const page = first ?? (await browser.newPage());
   if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
-  return new FirefoxPage(browser, page, baseURL);
+  return new DriverEnginePage(
+    'firefox',
+    page,
+    baseURL,
+    (width, height) => page.setViewport({ width, height }),
+    () => browser.close(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +378,13 @@ export async function openEngine(
   if (engine === 'chromium') {
     const page = await context.browser.newPage({ locale: 'zh-CN' });
     if (options.initScript) await page.addInitScript(options.initScript);
-    return new ChromiumPage(page, context.baseURL);
+    return new DriverEnginePage(
+      'chromium',
+      page,
+      context.baseURL,
+      (width, height) => page.setViewportSize({ width, height }),
+      () => page.close(),
+    );
   }
   if (engine === 'webkit' && options.initScript) throw new Error('WebDriver classic runs no script before a page’s own.');
   if (engine === 'firefox') return launchFirefox(context.baseURL, options);

@@ -17,7 +17,7 @@
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
- * index it writes `search.json` (`SearchSettings`): the length of the stretches
+ * index it writes `search.json` (SEARCH_SETTINGS_FILE, `SearchSettings`): the length of the stretches
  * that are tokens, chosen for this text (src/search/build/phrase-chars.ts), and the
  * Traditional → Simplified table for the characters the essay uses
  * (src/search/build/fold-table.ts): queries and text fold to Simplified in both
@@ -36,7 +36,7 @@ import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
 import { choosePhraseChars } from './phrase-chars';
 import { indexTokens, seamTokens, type SearchSettings } from '../tokens';
-import { SEARCH_BUNDLE_DIR, editionOfPath, withTrailingSlash } from '../../core/urls';
+import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
 
@@ -166,7 +166,7 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
       const settings: SearchSettings = { phraseChars, narrowAbove: await narrowAbove(bundle), fold: foldTable };
-      await writeFile(join(bundle, 'search.json'), JSON.stringify(settings));
+      await writeFile(join(bundle, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
     }
   } finally {
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too

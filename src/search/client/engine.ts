@@ -10,7 +10,7 @@ import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind 
 import { pagefindQuery, wordChars, type SearchSettings } from '../tokens';
 import { ResultPages, type Candidate } from '../results';
 import { landingLink } from '../../core/landing-link';
-import { SEARCH_BUNDLE_DIR } from '../../core/urls';
+import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
 import { cutQuery } from '../query-length';
 import type { RecordData } from '../build/search-index';
 
@@ -104,13 +104,14 @@ function watchBundleLoads(bundle: string) {
 export function loadEngine(bundle: string): Promise<Engine> {
   engine ??= (async () => {
     watchBundleLoads(bundle);
-    const [pagefind, settings] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindApi>,
-      fetch(`${bundle}search.json`).then((response) => {
-        if (!response.ok) throw new Error(`search settings: HTTP ${response.status}`);
-        return response.json() as Promise<SearchSettings>;
-      }),
-    ]);
+    // The settings (the fold table) and Pagefind's start, side by side: Pagefind's entry file,
+    // metadata and WebAssembly need nothing of the settings.
+    const settings = fetch(`${bundle}${SEARCH_SETTINGS_FILE}`).then((response) => {
+      if (!response.ok) throw new Error(`search settings: HTTP ${response.status}`);
+      return response.json() as Promise<SearchSettings>;
+    });
+    settings.catch(() => undefined); // reported by the Promise.all below, not as unhandled
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
     // Record URLs already carry the site's base path. No worker: this index is small, and starting
     // one (a 43 KB script, then the WebAssembly compiled inside it) made the first search ~40% slower.
     await pagefind.options({ baseUrl: '/', noWorker: true });
@@ -118,13 +119,13 @@ export function loadEngine(bundle: string): Promise<Engine> {
     try {
       // Pagefind loads its entry file, index metadata and WebAssembly in the background, and keeps a
       // failure to itself until a search; an empty preload waits for them, and loads no index chunk.
-      await pagefind.preload('');
+      const [loaded] = await Promise.all([settings, pagefind.preload('')]);
+      return { pagefind, convert: CustomConverter(loaded.fold), settings: loaded };
     } catch (error) {
       // A Pagefind that failed to start stays failed: drop it, so that the next search starts afresh.
       await pagefind.destroy();
       throw error;
     }
-    return { pagefind, convert: CustomConverter(settings.fold), settings };
   })();
   // A failed load may succeed later (offline for a moment): let the next search try again.
   engine.catch(() => (engine = undefined));
