@@ -4,7 +4,6 @@
  * Events that arrive while it loads are handed to it once mounted.
  */
 import { showUnavailable as showMessage } from './unavailable';
-import { SEARCH_SETTINGS_FILE } from '../../core/urls';
 
 // This script runs, so it is the search, not the page's fallback notice, that tells the reader if
 // search cannot load (/search/, src/pages/[...edition]/search.astro).
@@ -39,14 +38,9 @@ function whenUsed(root: HTMLElement, event: Event) {
 
 /** Work of the first search done while the search code downloads, instead of after. */
 function headStart(root: HTMLElement) {
-  // Pagefind's script, which the engine imports first, and the search's settings, which it fetches
-  // beside, download alongside the interface. (`crossOrigin` anonymous: the credentials of a
-  // same-origin fetch(), so that the fetch takes the preloaded response.)
-  const bundle = root.dataset.searchBundle;
-  document.head.append(
-    Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${bundle}pagefind.js` }),
-    Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: `${bundle}${SEARCH_SETTINGS_FILE}` }),
-  );
+  // Pagefind's script, which the engine imports first, downloads alongside the interface.
+  const pagefind = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `${root.dataset.searchBundle}pagefind.js` });
+  document.head.append(pagefind);
   // Pagefind segments every query with an Intl.Segmenter for the page's language, and a page's
   // first Chinese word segmenter loads the browser's dictionary: 40–150 ms measured here, which
   // otherwise fall on the first search's path. The browser keeps the dictionary for the page.
