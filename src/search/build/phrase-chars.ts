@@ -3,11 +3,12 @@
  * (`phraseChars`, src/search/tokens.ts).
  *
  * A query longer than that is looked up by its first `phraseChars` letters and digits, and every
- * block holding them is fetched and checked, so that the count is exact. Longer stretches keep
- * those blocks few in a long text (古文观止, 1,016 paragraphs: a query's first two characters stand
- * in 9.1 paragraphs on average, its first three in 1.4); shorter ones keep a short text's index
- * small, and the index is what a first search fetches (this essay: 23 KB with stretches of two,
- * 55 KB with three; docs/benchmarks.md). So the stretch is the shortest for which a query starting
+ * block holding them is fetched and checked (or, where they are common, every block holding both
+ * them and its last ones), so that the count is exact. Longer stretches keep those blocks few in a
+ * long text (古文观止, 1,016 paragraphs: a query's first two characters stand in 9.1 paragraphs on
+ * average, its first three in 1.4); shorter ones keep a short text's index small, and the index is
+ * what a first search fetches (this essay: one chunk of 21 KB with stretches of two, two of 36 and
+ * 1 KB with three; docs/benchmarks.md). So the stretch is the shortest for which a query starting
  * anywhere in the text is checked on at most CHECKED_ON_AVERAGE blocks, on average over the
  * text's letters.
  */

@@ -17,11 +17,11 @@
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
- * index it writes `search.json` (SEARCH_SETTINGS_FILE, `SearchSettings`): the length of the stretches
- * that are tokens, chosen for this text (src/search/build/phrase-chars.ts), and the
- * Traditional → Simplified table for the characters the essay uses
- * (src/search/build/fold-table.ts): queries and text fold to Simplified in both
- * editions, so either script finds the same paragraphs.
+ * index it writes the search's settings (SEARCH_SETTINGS_FILE, `SearchSettings`):
+ * the length of the stretches that are tokens, chosen for this text
+ * (src/search/build/phrase-chars.ts), and the Traditional → Simplified table for
+ * the characters the essay uses (src/search/build/fold-table.ts): queries and text
+ * fold to Simplified in both editions, so either script finds the same paragraphs.
  */
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -39,7 +39,6 @@ import { indexTokens, seamTokens, type SearchSettings } from '../tokens';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
-
 
 interface Block {
   url: string;
