@@ -91,6 +91,12 @@ test('the build succeeds, warning by name of each character the cards draw from 
   expect(output).toContain('Complete!');
 });
 
+test('the build names the very long paragraph, whose search fragment weighs as much as a page of ordinary results, in each edition', () => {
+  const warnings = [...output.matchAll(/search index: (\S+) is a long block: each search that shows it fetches its (\d+) KB/gu)];
+  expect(warnings.map(([, url]) => url!.replace(/-\d+$/, ''))).toEqual(['/p88/#p88', '/zh-hant/p88/#p88']);
+  for (const [, , kb] of warnings) expect(Number(kb)).toBeGreaterThanOrEqual(10);
+});
+
 async function search(page: Page, path: string, query: string) {
   await page.goto(`http://127.0.0.1:${PORT}${path}search/?q=${encodeURIComponent(query)}`);
   await expect(page.locator('[data-search-results]')).toHaveAttribute('aria-busy', 'false');

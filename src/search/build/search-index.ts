@@ -26,6 +26,7 @@
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -68,6 +69,14 @@ export type RecordData = {
 
 /** How much of the next block a record holds: enough for a remembered phrase across the seam. */
 const NEXT_CHARS = 16;
+
+/**
+ * A fragment (a record's tokens and text, fetched for each result shown) heavier than this is
+ * named at build time: it weighs as much as a page of ordinary results (this essay's weigh
+ * 0.3–1.5 KB, 古文观止's 1–2 KB; one paragraph of 2,868 characters, 12.8 KB), and a page of ten such
+ * results would pass the first search's budget of 150 KB.
+ */
+const HEAVY_FRAGMENT_BYTES = 10 * 1024;
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -164,6 +173,12 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
         const texts = alternates.get(id);
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
+      for (const { url, bytes } of await heavyFragments(bundle)) {
+        warn(
+          `search index: ${url} is a long block: each search that shows it fetches its ${(bytes / 1024).toFixed(0)} KB ` +
+            `(its tokens and text), as much as a page of results of ordinary paragraphs`,
+        );
+      }
       const settings: SearchSettings = { phraseChars, narrowAbove: await narrowAbove(bundle), fold: foldTable };
       await writeFile(join(bundle, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
     }
@@ -171,6 +186,20 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
   }
   return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars };
+}
+
+/** The fragments of a bundle over HEAVY_FRAGMENT_BYTES as served (Pagefind writes them gzipped), and their records' URLs. */
+async function heavyFragments(bundle: string): Promise<Array<{ url: string; bytes: number }>> {
+  const dir = join(bundle, 'fragment');
+  const heavy: Array<{ url: string; bytes: number }> = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const file = await readFile(join(dir, name));
+    if (file.length <= HEAVY_FRAGMENT_BYTES) continue;
+    // Pagefind's fragment: gzip of a 12-byte signature (`pagefind_dcd`) and the record as JSON.
+    const { url } = JSON.parse(gunzipSync(file).subarray(12).toString('utf8')) as { url: string };
+    heavy.push({ url, bytes: file.length });
+  }
+  return heavy;
 }
 
 /**
