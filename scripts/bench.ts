@@ -216,21 +216,21 @@ function searchRows(runs: SearchRun[]) {
   row(
     `search: first search "${COLD_QUERY}" on a fresh page, keystroke → results drawn (the search code and Pagefind loading, the typing pause)`,
     stat(cold, 'ms', 0),
-    `< ${BUDGETS.coldSearchMs} ms`,
-    budget(median(cold) < BUDGETS.coldSearchMs),
+    `≤ ${BUDGETS.coldSearchMs} ms`,
+    budget(median(cold) <= BUDGETS.coldSearchMs),
   );
   row("search: the same, from the search's start (after the typing pause)", stat(runs.map((r) => r.coldMs), 'ms', 0), '', '');
   row(
     `search: each later search, start → results drawn (${WARM_QUERIES.length} queries a run)`,
     stat(warm, 'ms'),
-    `< ${BUDGETS.warmSearchMs} ms`,
-    budget(median(warm) < BUDGETS.warmSearchMs),
+    `≤ ${BUDGETS.warmSearchMs} ms`,
+    budget(median(warm) <= BUDGETS.warmSearchMs),
   );
   row(
     'search: bytes fetched by the first search (gzip)',
     `${stat(bytes, 'KB')} in ${median(runs.map((r) => r.firstSearchFiles))} files`,
-    `< ${BUDGETS.firstSearchKB} KB`,
-    budget(median(bytes) < BUDGETS.firstSearchKB),
+    `≤ ${BUDGETS.firstSearchKB} KB`,
+    budget(median(bytes) <= BUDGETS.firstSearchKB),
   );
 }
 

@@ -10,9 +10,9 @@
  * The count does not need the fragments: for a phrase of up to `phraseChars` letters
  * and digits, Pagefind's records are exactly the blocks that hold the phrase's letters
  * and digits in a row (the one token of that stretch: see tokens.ts), which is what
- * the site counts as found, exact or with other punctuation (`exact`). A longer query is
+ * the site counts as found, exact or with other punctuation. A longer query is
  * looked up by its start, so some records may not hold the whole of it: the count is then
- * known only once every record is checked (`countAll`), which such a specific query makes
+ * known only once every record is checked (`all`), which such a specific query makes
  * cheap (few records hold its first `phraseChars` characters: src/search/build/phrase-chars.ts).
  */
 export interface Candidate<R> {
@@ -60,10 +60,5 @@ export class ResultPages<R, H> {
     const hits: H[] = [];
     while (this.remaining > 0) hits.push(...(await this.more()));
     return hits;
-  }
-
-  /** Hits shown so far. */
-  get shown(): number {
-    return this.kept;
   }
 }

@@ -4,13 +4,12 @@
  * Pagefind segments Chinese into words, at index time and again (differently,
  * with Intl.Segmenter) in the browser, so a remembered stretch that cuts across
  * its words is often not found (Pagefind issues #987, #1237). Like Lucene's
- * CJKBigramFilter and PostgreSQL's pg_bigm, the site indexes characters in pairs
- * instead, so any stretch of two or more characters is a phrase of pairs; here
- * each character is paired with each of the next REACH, so that a query's tokens
- * all start with its first character and sort together (see indexTokens). Each
- * token is written in ASCII (base-36 code points): Pagefind passes
- * letter-and-digit tokens through untouched on both sides, so index and query
- * always agree.
+ * CJKBigramFilter and PostgreSQL's pg_bigm, the site indexes stretches of
+ * characters instead of words: at each character, those of 1 to `phraseChars`
+ * characters that start there (see indexTokens), so a query is looked up by the
+ * one token of its start. Each token is written in ASCII (base-36 code points):
+ * Pagefind passes letter-and-digit tokens through untouched on both sides, so
+ * index and query always agree.
  *
  * Only letters and digits make tokens; punctuation and spaces are skipped, so
  * `业界,对于` and `业界对于` are the same phrase (the ranking step tells them apart).
@@ -25,10 +24,10 @@ export const WORD_CHAR = /[\p{L}\p{N}]/u;
  * text at build time, from this range (src/search/build/phrase-chars.ts), and written beside the
  * index (`SearchSettings`): longer queries are looked up by their start and checked on the records
  * that hold it, so a longer text needs longer stretches to keep those few, and a short one is the
- * smaller for shorter ones. Four at most: at 48× this essay's length, stretches of four made the
- * build peak at 1.57 GB, over its 1.5 GB budget (docs/benchmarks.md).
+ * smaller for shorter ones. Three at most: at 48× this essay's length, stretches of four made the
+ * build peak at 1,626 MB, over its 1.5 GB budget, and three at 1,297 MB (docs/benchmarks.md).
  */
-export const PHRASE_CHARS = { min: 2, max: 4 } as const;
+export const PHRASE_CHARS = { min: 2, max: 3 } as const;
 
 /** What the browser needs beside Pagefind's files to ask them (`search.json` in each bundle). */
 export interface SearchSettings {
@@ -96,19 +95,26 @@ export function indexTokens(folded: string, phraseChars: number): string {
 }
 
 /**
- * The tokens of the seam after a block, behind the mark SEAM: the stretches of up to `phraseChars`
- * that start in the block (`end`, folded) and run into the next (`next`, folded). A phrase across
- * the seam whose first `phraseChars` letters lie in the block is found by the block's own token
- * and checked on the block's text and the next one's start; these find the phrases whose first
- * letters themselves cross.
+ * How far before a seam a remembered phrase across it may start, in letters and digits. Eight:
+ * each letter of reach costs this essay's index 0.15 KB (16 letters: 2.3 KB more than none, 8: 1.2 KB).
+ */
+export const SEAM_REACH = 8;
+
+/**
+ * The tokens of the seam after a block, behind the mark SEAM, from which a phrase that runs from
+ * the block (`end`, folded) into the next (`next`, folded) is looked up by its start: the
+ * stretches of `phraseChars` that start in the block's last SEAM_REACH letters and digits, and
+ * the shorter ones that run across (a short phrase across the seam is its own start). Each block's
+ * own tokens stand apart, so that the records holding them are exactly the blocks that do.
  */
 export function seamTokens(end: string, next: string, phraseChars: number): string {
-  const before = wordChars(end).slice(-(phraseChars - 1));
-  const after = wordChars(next).slice(0, phraseChars - 1);
-  const run = [...before, ...after];
+  const before = wordChars(end).slice(-SEAM_REACH);
+  const run = [...before, ...wordChars(next).slice(0, phraseChars - 1)];
   const tokens = new Set<string>();
   for (let i = 0; i < before.length; i++) {
-    for (let stop = before.length + 1; stop <= Math.min(run.length, i + phraseChars); stop++) tokens.add(SEAM + gram(run.slice(i, stop)));
+    for (let stop = i + 1; stop <= Math.min(run.length, i + phraseChars); stop++) {
+      if (stop > before.length || stop - i === phraseChars) tokens.add(SEAM + gram(run.slice(i, stop)));
+    }
   }
   return [...tokens].join(' ');
 }
@@ -116,7 +122,7 @@ export function seamTokens(end: string, next: string, phraseChars: number): stri
 export interface PagefindQuery {
   /** The search string for `pagefind.search`: the blocks holding the query's first `phraseChars` letters and digits. */
   exact: string;
-  /** The blocks after which those letters run across a seam, or null for one character (a block holds it). */
+  /** The blocks near whose end those letters stand before a seam (`seamTokens`), or null for one character (a block holds it). */
   seam: string | null;
   /**
    * For a query longer than `phraseChars`, the blocks holding both its first and its last

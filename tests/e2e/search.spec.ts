@@ -150,7 +150,7 @@ test.describe('results on /search/?q=', () => {
     // Its first letters inside the paragraph (found by the paragraph's own token), and running
     // across from its last letter, 要 before 。 (found by the seam's tokens).
     expect(last.at(-1)).toBe('\u3002');
-    for (const query of [[...last.slice(-8), ...note.slice(0, 4)].join(''), [...last.slice(-2), ...note.slice(0, 4)].join('')]) {
+    for (const query of [[...last.slice(-6), ...note.slice(0, 4)].join(''), [...last.slice(-2), ...note.slice(0, 4)].join('')]) {
       expect(allEssayTexts(essay).some((text) => applyTypography(text).includes(query)), query).toBe(false);
       await openSearch(page, query);
       await expect(statusOf(page), query).toHaveText(fill(t.found, { count: 1 }));
@@ -158,7 +158,7 @@ test.describe('results on /search/?q=', () => {
       expect(href.pathname, query).toBe('/');
       await page.goto(href.pathname + href.search + href.hash);
       const target = page.locator(`[id="${decodeURIComponent(href.hash.slice(1))}"]`);
-      await expect(target).toContainText(last.slice(-8).join(''));
+      await expect(target).toContainText(last.slice(-6).join(''));
       expect(await target.evaluate((element) => element.closest('main') !== null)).toBe(true);
       await expect(page.locator('main')).toContainText(noteText);
     }
@@ -332,6 +332,28 @@ test.describe('the header field', () => {
     });
     await expect(first.locator('mark')).toHaveText('\u6027\u4EF7\u6BD4');
     await expect(first).toBeFocused();
+
+    // ArrowDown, then the reader leaves the field before the results arrive: they do not pull the focus back.
+    await field.focus();
+    await field.fill(SOFT_CLASS);
+    await field.press('ArrowDown');
+    await page.keyboard.press('Shift+Tab');
+    await expect(field).not.toBeFocused();
+    const left = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+    await expect(first.locator('mark')).toHaveText(SOFT_CLASS);
+    await expect(first).not.toBeFocused();
+    expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(left);
+  });
+
+  test('on /search/, Enter pressed during the typing pause leaves ArrowDown working', async ({ page }) => {
+    await page.goto('/search/');
+    const field = searchField(page);
+    await field.fill(SOFT_CLASS);
+    await field.press('Enter'); // within the 120 ms pause: the pending search is replaced by Enter's
+    await expect(itemsOf(page)).toHaveCount(3);
+    await expect(resultsOf(page)).toHaveAttribute('aria-busy', 'false');
+    await field.press('ArrowDown');
+    await expect(linkOf(itemsOf(page).first())).toBeFocused();
   });
 
   test('ArrowDown and ArrowUp move through the results, and Escape returns to the field', async ({ page }) => {

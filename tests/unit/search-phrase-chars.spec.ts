@@ -25,20 +25,22 @@ test('averageHolders: over each starting point, how many blocks hold the stretch
   expect(averageHolders(['\u7532'], 2)).toBe(0);
 });
 
-test('choosePhraseChars: the shortest stretch whose blocks stay few, within the range', () => {
-  expect(choosePhraseChars(['\u7532\u4E59\u4E19', '\u4E01\u620A\u5DF1'])).toBe(PHRASE_CHARS.min);
+test('choosePhraseChars: the shortest stretch whose blocks stay few, within the range, and how many they are', () => {
+  expect(choosePhraseChars(['\u7532\u4E59\u4E19', '\u4E01\u620A\u5DF1'])).toEqual({ phraseChars: PHRASE_CHARS.min, checked: 1 });
   // Twenty blocks share a pair: a query starting with it would be checked on all of them.
   const pairShared = blocksSharing('\u7532\u4E59', 20);
   expect(averageHolders(pairShared, 2)).toBeGreaterThan(CHECKED_ON_AVERAGE);
-  expect(choosePhraseChars(pairShared)).toBe(3);
-  expect(choosePhraseChars(blocksSharing('\u7532\u4E59\u4E19', 20))).toBe(4);
-  // However alike the blocks, never beyond the longest (the build's memory).
-  expect(choosePhraseChars(Array(50).fill('\u7532\u4E59\u4E19\u4E01\u620A'))).toBe(PHRASE_CHARS.max);
-  expect(choosePhraseChars([])).toBe(PHRASE_CHARS.min);
+  expect(choosePhraseChars(pairShared)).toEqual({ phraseChars: 3, checked: 1 });
+  // However alike the blocks, never beyond the longest (the build's memory), and the build is told how many.
+  const tripleShared = blocksSharing('\u7532\u4E59\u4E19', 20);
+  expect(PHRASE_CHARS.max).toBe(3);
+  expect(choosePhraseChars(tripleShared)).toEqual({ phraseChars: 3, checked: averageHolders(tripleShared, 3) });
+  expect(choosePhraseChars(tripleShared).checked).toBeGreaterThan(CHECKED_ON_AVERAGE);
+  expect(choosePhraseChars([])).toEqual({ phraseChars: PHRASE_CHARS.min, checked: 0 });
 });
 
 test('this essay is short enough for stretches of two', () => {
   const blocks = allEssayTexts(readEssayContent()).map((text) => fold(applyTypography(text)).text);
   expect(averageHolders(blocks, 2)).toBeLessThanOrEqual(CHECKED_ON_AVERAGE);
-  expect(choosePhraseChars(blocks)).toBe(2);
+  expect(choosePhraseChars(blocks).phraseChars).toBe(2);
 });

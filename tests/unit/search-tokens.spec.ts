@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { fold } from '../../src/search/fold';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../src/search/query-length';
-import { PHRASE_CHARS, indexTokens, pagefindQuery, seamTokens, wordChars } from '../../src/search/tokens';
+import { PHRASE_CHARS, SEAM_REACH, indexTokens, pagefindQuery, seamTokens, wordChars } from '../../src/search/tokens';
 import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
@@ -85,34 +85,46 @@ test.describe('indexTokens', () => {
 });
 
 test.describe('seamTokens', () => {
-  // 要。 | 注：本文: the end of the essay's last paragraph and the start of the author's note.
-  const [end, next] = ['\u91CD\u8981\u3002', '\u6CE8\uFF1A\u672C\u6587'];
+  // 比信息重要。 | 注：本文: the end of a paragraph and the start of the author's note.
+  const [end, next] = ['\u6BD4\u4FE1\u606F\u91CD\u8981\u3002', '\u6CE8\uFF1A\u672C\u6587'];
+  const seam = (stretch: string, length: number) => `y${tokenOf(pagefindQuery(stretch, length)!.exact)}`;
 
-  test('writes, behind the seam mark, the stretches of up to phraseChars that start in the block and run into the next', () => {
-    // The stretches of 重要 | 注本文 that cross the seam, by length: none lies on one side only.
-    const across: Record<number, string[]> = {
-      2: ['\u8981\u6CE8'], // 要注
-      3: ['\u91CD\u8981\u6CE8', '\u8981\u6CE8', '\u8981\u6CE8\u672C'], // 重要注 要注 要注本
-      4: ['\u91CD\u8981\u6CE8', '\u91CD\u8981\u6CE8\u672C', '\u8981\u6CE8', '\u8981\u6CE8\u672C', '\u8981\u6CE8\u672C\u6587'],
+  test('writes, behind the seam mark, the stretches of phraseChars that start near the block\u2019s end, and the shorter ones that run across', () => {
+    // 比信息重要 | 注本文, by length: each start of a phrase that may run across, and nothing else.
+    const starts: Record<number, string[]> = {
+      2: ['\u6BD4\u4FE1', '\u4FE1\u606F', '\u606F\u91CD', '\u91CD\u8981', '\u8981\u6CE8'], // 比信 信息 息重 重要 要注
+      3: ['\u6BD4\u4FE1\u606F', '\u4FE1\u606F\u91CD', '\u606F\u91CD\u8981', '\u91CD\u8981\u6CE8', '\u8981\u6CE8', '\u8981\u6CE8\u672C'], // 比信息 信息重 息重要 重要注 要注 要注本
     };
-    for (const length of LENGTHS) {
+    for (const [length, expected] of Object.entries(starts).map(([n, stretches]) => [Number(n), stretches] as const)) {
       const tokens = seamTokens(end, next, length).split(' ');
       for (const token of tokens) expect(token).toMatch(TOKEN);
-      expect(new Set(tokens), `length ${length}`).toEqual(new Set(across[length]!.map((stretch) => `y${tokenOf(pagefindQuery(stretch, length)!.exact)}`)));
+      expect(new Set(tokens), `length ${length}`).toEqual(new Set(expected.map((stretch) => seam(stretch, length))));
     }
   });
 
-  test('is what a query asks for when its first letters run across, and no block token starts with its mark', () => {
-    const query = pagefindQuery(fold('\u8981\u3002\u6CE8\uFF1A\u672C').text, 3)!; // 要。注：本
-    expect(seamTokens(end, next, 3).split(' ')).toContain(tokenOf(query.seam!));
+  test('starts no further than SEAM_REACH letters before the seam', () => {
+    const letters = Array.from({ length: 25 }, (_, i) => String.fromCodePoint(0x4e00 + i)); // 25 different letters
+    const tokens = seamTokens(letters.join(''), next, 2).split(' ');
+    const pair = (at: number) => seam([...letters, '\u6CE8'].slice(at, at + 2).join(''), 2);
+    // A stretch of two at each of the last SEAM_REACH letters; the last of them runs across into 注.
+    expect(tokens).toEqual(Array.from({ length: SEAM_REACH }, (_, i) => pair(25 - SEAM_REACH + i)));
+    expect(tokens).not.toContain(pair(24 - SEAM_REACH));
+  });
+
+  test('is what a query asks for when it may run across: from near the end, and from across', () => {
+    const tokens = seamTokens(end, next, 3).split(' ');
+    for (const query of ['\u4FE1\u606F\u91CD\u8981\u3002\u6CE8', '\u8981\u3002\u6CE8\uFF1A\u672C', '\u8981\u3002\u6CE8']) {
+      // 信息重要。注, 要。注：本, 要。注
+      expect(tokens, query).toContain(tokenOf(pagefindQuery(fold(query).text, 3)!.seam!));
+    }
+  });
+
+  test('writes nothing where a side has no letters or digits, and no block token starts with its mark', () => {
+    expect(seamTokens('\u3002', next, 3)).toBe('');
+    expect(seamTokens(end, '\u3002', 3).split(' ').every((token) => token.startsWith('y'))).toBe(true);
     const blockTokens = shownTexts.flatMap((text) => indexTokens(fold(text).text, PHRASE_CHARS.max).split(' '));
     expect(blockTokens.length).toBeGreaterThan(1000);
     expect(blockTokens.filter((token) => token.startsWith('y'))).toEqual([]);
-  });
-
-  test('writes nothing where a side has no letters or digits', () => {
-    expect(seamTokens('\u3002', next, 3)).toBe('');
-    expect(seamTokens(end, '\u3002', 3)).toBe('');
   });
 });
 

@@ -10,7 +10,7 @@
  * what a first search fetches (this essay: one chunk of 21 KB with stretches of two, two of 36 and
  * 1 KB with three; docs/benchmarks.md). So the stretch is the shortest for which a query starting
  * anywhere in the text is checked on at most CHECKED_ON_AVERAGE blocks, on average over the
- * text's letters.
+ * text's letters, or the longest the build can afford (PHRASE_CHARS), which the build then says.
  */
 import { PHRASE_CHARS, wordChars } from '../tokens';
 
@@ -32,10 +32,10 @@ export function averageHolders(folded: readonly string[], length: number): numbe
   return starts.length === 0 ? 0 : starts.reduce((sum, stretch) => sum + holders.get(stretch)!, 0) / starts.length;
 }
 
-/** `folded`: each block's text, folded (src/search/fold.ts). */
-export function choosePhraseChars(folded: readonly string[]): number {
-  for (let length = PHRASE_CHARS.min; length < PHRASE_CHARS.max; length++) {
-    if (averageHolders(folded, length) <= CHECKED_ON_AVERAGE) return length;
+/** `folded`: each block's text, folded (src/search/fold.ts). `checked`: averageHolders for the length chosen. */
+export function choosePhraseChars(folded: readonly string[]): { phraseChars: number; checked: number } {
+  for (let length: number = PHRASE_CHARS.min; ; length++) {
+    const checked = averageHolders(folded, length);
+    if (checked <= CHECKED_ON_AVERAGE || length === PHRASE_CHARS.max) return { phraseChars: length, checked };
   }
-  return PHRASE_CHARS.max;
 }

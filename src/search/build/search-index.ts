@@ -11,9 +11,9 @@
  * A remembered phrase may run on into the next block: the original's last line
  * holds both the final paragraph and the author's note, which the site shows
  * apart. So each block's record also carries the start of the next block, and the
- * tokens of the stretches that run across the seam, kept apart (their own mark,
- * src/search/tokens.ts), so that the number of records holding a block's own
- * words is the number of blocks holding them.
+ * tokens of the starts of phrases that may run across the seam, kept apart (their
+ * own mark, src/search/tokens.ts), so that the number of records holding a block's
+ * own words is the number of blocks holding them.
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
@@ -35,7 +35,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
-import { choosePhraseChars } from './phrase-chars';
+import { CHECKED_ON_AVERAGE, choosePhraseChars } from './phrase-chars';
 import { indexTokens, seamTokens, type SearchSettings } from '../tokens';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
@@ -67,7 +67,7 @@ export type RecordData = {
   order: [string];
 };
 
-/** How much of the next block a record holds: enough for a remembered phrase across the seam. */
+/** How much of the next block a record holds, for the check of a phrase across the seam. */
 const NEXT_CHARS = 16;
 
 /**
@@ -165,7 +165,13 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
   }
 
   // One length for both editions, so that a query finds the same paragraphs in either.
-  const phraseChars = choosePhraseChars(simplified.map((block) => fold(block.text, convert).text));
+  const { phraseChars, checked } = choosePhraseChars(simplified.map((block) => fold(block.text, convert).text));
+  if (checked > CHECKED_ON_AVERAGE) {
+    warn(
+      `search index: even with stretches of ${phraseChars} characters, the longest the build affords, a long query is ` +
+        `checked on ${checked.toFixed(1)} blocks on average (more than ${CHECKED_ON_AVERAGE}): searches fetch more fragments`,
+    );
+  }
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
@@ -233,7 +239,7 @@ async function writeIndex(
     const next = following && Array.from(following.text).slice(0, NEXT_CHARS).join('');
     const folded = [block.text, alternate].filter((text): text is string => Boolean(text)).map((text) => fold(text, convert).text);
     const tokens = new Set(folded.flatMap((text) => indexTokens(text, phraseChars).split(' ')));
-    // The seam after the block: the stretches whose first letters run across (tokens.ts).
+    // The seam after the block: the starts of phrases that may run across it (tokens.ts).
     if (next) for (const token of seamTokens(folded[0]!, fold(next, convert).text, phraseChars).split(' ')) tokens.add(token);
     tokens.delete('');
     const data: RecordData = {

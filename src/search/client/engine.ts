@@ -33,10 +33,9 @@ interface PagefindApi {
   init(): Promise<void>;
   preload(query: string, options?: PagefindSearchOptions): Promise<void>;
   destroy(): Promise<void>;
-  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<PagefindCandidate> } | null>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<Candidate<PagefindResultData>> } | null>;
 }
 
-type PagefindCandidate = Candidate<PagefindResultData> & { id: string };
 
 export interface SearchHit {
   title: string;
@@ -106,7 +105,9 @@ export function loadEngine(bundle: string): Promise<Engine> {
     watchBundleLoads(bundle);
     // The settings (the fold table) and Pagefind's start, side by side: Pagefind's entry file,
     // metadata and WebAssembly need nothing of the settings.
-    const settings = fetch(`${bundle}${SEARCH_SETTINGS_FILE}`).then((response) => {
+    // Revalidated (a 304 when unchanged): Pagefind's own files are named by their content or asked
+    // afresh, and settings from an earlier build (another stretch length) would find nothing.
+    const settings = fetch(`${bundle}${SEARCH_SETTINGS_FILE}`, { cache: 'no-cache' }).then((response) => {
       if (!response.ok) throw new Error(`search settings: HTTP ${response.status}`);
       return response.json() as Promise<SearchSettings>;
     });
@@ -189,25 +190,21 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   // A phrase that runs from the end of a block into the start of the next counts as a seam hit,
   // and leads to the full essay, where the two stand together (search-index.ts).
   const essayPage = bundle.slice(0, bundle.length - `${SEARCH_BUNDLE_DIR}/`.length);
-  const seamOrder = new Map<SearchHit, string>();
   const seamHit = (record: PagefindResultData): SearchHit | null => {
-    const { title: [title] = [''], text: [text] = [''], next: [next] = [], order: [order] = [''] } = record.filters;
+    const { title: [title] = [''], text: [text] = [''], next: [next] = [] } = record.filters;
     if (!next) return null;
     const runOn = `${text}\n${next}`;
     const match = locate(query, runOn, convert);
     if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
     const id = record.url.split('#')[1] ?? '';
-    const hit = { title, href: landingLink(essayPage, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
-    seamOrder.set(hit, order);
-    return hit;
+    return { title, href: landingLink(essayPage, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
   // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.
   const recordsAreHits = wordChars(folded).length <= settings.phraseChars;
-  const holdingStart = async () => checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
   // The blocks holding the query's start; for a long query whose start is common, only those that also hold its end.
   const holdingStartAndEnd = async () => {
-    const found = await holdingStart();
+    const found = checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
     if (!lookup.narrow || found.length <= settings.narrowAbove) return found;
     return checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? [];
   };
@@ -215,17 +212,10 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const attempts: Array<() => Promise<SearchResults | null>> = [
     async () => paged('found', await holdingStartAndEnd(), blockHit(exactOrWords), recordsAreHits),
     async () => {
-      // No block holds the phrase: the seams it may run across are after the blocks that hold its
-      // first letters (not narrowed: its end is in the next block) and after those where its first
-      // letters themselves run across.
+      // No block holds the phrase: the seams it may run across are after the blocks near whose end its start stands.
       if (!lookup.seam) return null;
-      const across = checked(await pagefind.search(lookup.seam, inOrder))?.results ?? [];
-      const starting = recordsAreHits ? [] : await holdingStart();
-      const ids = new Set(across.map((candidate) => candidate.id));
-      const results = await paged('found', [...across, ...starting.filter((candidate) => !ids.has(candidate.id))], seamHit, false);
-      // Every one is checked (not `exact`), so the hits are all here: in the essay's order, as a block's.
-      results?.hits.sort((a, b) => seamOrder.get(a)!.localeCompare(seamOrder.get(b)!));
-      return results;
+      const found = checked(await pagefind.search(lookup.seam, inOrder));
+      return paged('found', found?.results ?? [], seamHit, false);
     },
     async () => {
       // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.

@@ -107,12 +107,17 @@ class SearchBox {
   private scheduleSearch() {
     this.headStart(this.input.value);
     this.focusFirstResult = false;
-    clearTimeout(this.timer);
+    this.cancelTimer();
     if (this.mode === 'page') this.updateUrl('replace');
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.run(this.input.value);
     }, DEBOUNCE_MS);
+  }
+
+  private cancelTimer() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** A search is waiting for the typing pause, or running: the results shown are about to go. */
@@ -147,7 +152,7 @@ class SearchBox {
       return;
     }
     event.preventDefault();
-    clearTimeout(this.timer);
+    this.cancelTimer();
     this.updateUrl('push');
     void this.run(this.input.value);
   }
@@ -170,6 +175,7 @@ class SearchBox {
       this.showPanel(true);
       this.links()[0]!.focus();
     } else if (event.key === 'Escape' && this.mode === 'popup') {
+      this.focusFirstResult = false;
       this.showPanel(false);
     }
   }
@@ -218,7 +224,9 @@ class SearchBox {
    */
   private render(outcome: SearchOutcome | Error) {
     const more = this.root.querySelector('.search-more');
-    const refocus = this.focusFirstResult || this.results.contains(document.activeElement) || (more !== null && more === document.activeElement);
+    // Asked for only while the reader stays in the field: not once they have gone elsewhere.
+    const asked = this.focusFirstResult && document.activeElement === this.input;
+    const refocus = asked || this.results.contains(document.activeElement) || (more !== null && more === document.activeElement);
     this.focusFirstResult = false;
     this.draw(outcome);
     if (refocus) (this.links()[0] ?? this.input).focus();
