@@ -22,15 +22,24 @@ export interface Candidate<R> {
 export class ResultPages<R, H> {
   private next = 0;
   private kept = 0;
+  private readonly candidates: ReadonlyArray<Candidate<R>>;
+  /** The hit a record makes, or null when its text does not hold the query after all. */
+  private readonly verify: (record: R) => H | null;
+  private readonly pageSize: number;
+  /** Order within a page (stable: among equals, the candidates' order). */
+  private readonly compare: (a: H, b: H) => number;
 
   constructor(
-    private readonly candidates: ReadonlyArray<Candidate<R>>,
-    /** The hit a record makes, or null when its text does not hold the query after all. */
-    private readonly verify: (record: R) => H | null,
-    private readonly pageSize: number,
-    /** Order within a page (stable: among equals, the candidates' order). */
-    private readonly compare: (a: H, b: H) => number = () => 0,
-  ) {}
+    candidates: ReadonlyArray<Candidate<R>>,
+    verify: (record: R) => H | null,
+    pageSize: number,
+    compare: (a: H, b: H) => number = () => 0,
+  ) {
+    this.candidates = candidates;
+    this.verify = verify;
+    this.pageSize = pageSize;
+    this.compare = compare;
+  }
 
   /** Records not yet checked. */
   get remaining(): number {

@@ -160,14 +160,26 @@ interface DriverPage {
 
 class DriverEnginePage implements EnginePage {
   readonly errors: string[] = [];
+  readonly engine: 'chromium' | 'firefox';
+  // Fields written out, not constructor parameter properties: scripts/measure-typography.ts runs
+  // this file with Node's type stripping, which does not support them.
+  private readonly page: DriverPage;
+  private readonly baseURL: string;
+  private readonly resize: (width: number, height: number) => Promise<void>;
+  /** Chromium's page belongs to the suite's browser; Firefox's browser is this page's own. */
+  private readonly closeAll: () => Promise<void>;
   constructor(
-    readonly engine: 'chromium' | 'firefox',
-    private readonly page: DriverPage,
-    private readonly baseURL: string,
-    private readonly resize: (width: number, height: number) => Promise<void>,
-    /** Chromium's page belongs to the suite's browser; Firefox's browser is this page's own. */
-    private readonly closeAll: () => Promise<void>,
+    engine: 'chromium' | 'firefox',
+    page: DriverPage,
+    baseURL: string,
+    resize: (width: number, height: number) => Promise<void>,
+    closeAll: () => Promise<void>,
   ) {
+    this.engine = engine;
+    this.page = page;
+    this.baseURL = baseURL;
+    this.resize = resize;
+    this.closeAll = closeAll;
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   async open(url: string, { width = 1024, height = 800 }: OpenOptions = {}) {

@@ -32,10 +32,10 @@ test('choosePhraseChars: the shortest stretch whose blocks stay few, within the 
   expect(averageHolders(pairShared, 2)).toBeGreaterThan(CHECKED_ON_AVERAGE);
   expect(choosePhraseChars(pairShared)).toEqual({ phraseChars: 3, checked: 1 });
   // However alike the blocks, never beyond the longest (the build's memory), and the build is told how many.
-  const tripleShared = blocksSharing('\u7532\u4E59\u4E19', 20);
-  expect(PHRASE_CHARS.max).toBe(3);
-  expect(choosePhraseChars(tripleShared)).toEqual({ phraseChars: 3, checked: averageHolders(tripleShared, 3) });
-  expect(choosePhraseChars(tripleShared).checked).toBeGreaterThan(CHECKED_ON_AVERAGE);
+  const longestShared = blocksSharing('\u7532\u4E59\u4E19\u4E01'.slice(0, PHRASE_CHARS.max), 20); // 甲乙丙丁, as long as the longest
+  const chosen = choosePhraseChars(longestShared);
+  expect(chosen).toEqual({ phraseChars: PHRASE_CHARS.max, checked: averageHolders(longestShared, PHRASE_CHARS.max) });
+  expect(chosen.checked).toBeGreaterThan(CHECKED_ON_AVERAGE);
   expect(choosePhraseChars([])).toEqual({ phraseChars: PHRASE_CHARS.min, checked: 0 });
 });
 

@@ -179,13 +179,14 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
         const texts = alternates.get(id);
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
-      for (const { url, bytes } of await heavyFragments(bundle)) {
+      const { heavy, narrowAbove } = await measureBundle(bundle);
+      for (const { url, bytes } of heavy) {
         warn(
           `search index: ${url} is a long block: each search that shows it fetches its ${(bytes / 1024).toFixed(0)} KB ` +
             `(its tokens and text), as much as a page of results of ordinary paragraphs`,
         );
       }
-      const settings: SearchSettings = { phraseChars, narrowAbove: await narrowAbove(bundle), fold: foldTable };
+      const settings: SearchSettings = { phraseChars, narrowAbove, fold: foldTable };
       await writeFile(join(bundle, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
     }
   } finally {
@@ -194,34 +195,33 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
   return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars };
 }
 
-/** The fragments of a bundle over HEAVY_FRAGMENT_BYTES as served (Pagefind writes them gzipped), and their records' URLs. */
-async function heavyFragments(bundle: string): Promise<Array<{ url: string; bytes: number }>> {
-  const dir = join(bundle, 'fragment');
-  const heavy: Array<{ url: string; bytes: number }> = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const file = await readFile(join(dir, name));
-    if (file.length <= HEAVY_FRAGMENT_BYTES) continue;
-    // Pagefind's fragment: gzip of a 12-byte signature (`pagefind_dcd`) and the record as JSON.
-    const { url } = JSON.parse(gunzipSync(file).subarray(12).toString('utf8')) as { url: string };
-    heavy.push({ url, bytes: file.length });
-  }
-  return heavy;
+/** The size of each file in a folder of the bundle, by name. */
+async function fileSizes(dir: string): Promise<Array<{ path: string; bytes: number }>> {
+  const names = (await readdir(dir)).sort();
+  return Promise.all(names.map(async (name) => ({ path: join(dir, name), bytes: (await stat(join(dir, name))).size })));
 }
 
 /**
- * How many records a long query's start may hold before the search also asks for its end
- * (`narrowAbove`, tokens.ts): where the index is one chunk, that costs nothing, so at once; else
- * when the fragments it would fetch weigh more than an index chunk, on this bundle's averages.
+ * What the written bundle tells about its cost: the fragments over HEAVY_FRAGMENT_BYTES as served
+ * (Pagefind writes them gzipped), with their records' URLs; and how many records a long query's
+ * start may hold before the search also asks for its end (`narrowAbove`, tokens.ts): where the
+ * index is one chunk, that costs nothing, so at once; else when the fragments it would fetch weigh
+ * more than an index chunk, on this bundle's averages.
  */
-async function narrowAbove(bundle: string): Promise<number> {
-  const sizes = async (dir: string) => {
-    const names = await readdir(join(bundle, dir));
-    return Promise.all(names.map(async (name) => (await stat(join(bundle, dir, name))).size));
-  };
-  const [chunks, fragments] = await Promise.all([sizes('index'), sizes('fragment')]);
-  if (chunks.length <= 1 || fragments.length === 0) return 1;
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.max(1, Math.round(mean(chunks) / mean(fragments)));
+async function measureBundle(bundle: string): Promise<{ heavy: Array<{ url: string; bytes: number }>; narrowAbove: number }> {
+  const [chunks, fragments] = await Promise.all([fileSizes(join(bundle, 'index')), fileSizes(join(bundle, 'fragment'))]);
+  const heavy = await Promise.all(
+    fragments
+      .filter(({ bytes }) => bytes > HEAVY_FRAGMENT_BYTES)
+      .map(async ({ path, bytes }) => {
+        // Pagefind's fragment: gzip of a 12-byte signature (`pagefind_dcd`) and the record as JSON.
+        const { url } = JSON.parse(gunzipSync(await readFile(path)).subarray(12).toString('utf8')) as { url: string };
+        return { url, bytes };
+      }),
+  );
+  const mean = (files: Array<{ bytes: number }>) => files.reduce((sum, file) => sum + file.bytes, 0) / files.length;
+  const narrowAbove = chunks.length <= 1 || fragments.length === 0 ? 1 : Math.max(1, Math.round(mean(chunks) / mean(fragments)));
+  return { heavy, narrowAbove };
 }
 
 async function writeIndex(

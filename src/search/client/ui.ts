@@ -55,10 +55,12 @@ class SearchBox {
   /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
   private committedUrl = location.href;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly mode: Mode,
-  ) {
+  private readonly root: HTMLElement;
+  private readonly mode: Mode;
+
+  constructor(root: HTMLElement, mode: Mode) {
+    this.root = root;
+    this.mode = mode;
     this.form = root.querySelector('form')!;
     this.input = root.querySelector('input[type="search"]')!;
     this.panel = root.querySelector('.search-panel')!;

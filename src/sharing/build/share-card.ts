@@ -106,16 +106,15 @@ export async function renderShareCard(
   warn: Warn = (message) => console.warn(message),
 ): Promise<Uint8Array<ArrayBuffer>> {
   const faces = TYPEFACES[edition];
-  const typeset = { heading, title, author };
   const [bold, regular] = await Promise.all([
-    fontsFor(faces, typeset.heading, HEADING_WEIGHT, warn),
-    fontsFor(faces, [typeset.title ?? '', typeset.author].join(''), TEXT_WEIGHT, warn),
+    fontsFor(faces, heading, HEADING_WEIGHT, warn),
+    fontsFor(faces, [title ?? '', author].join(''), TEXT_WEIGHT, warn),
   ]);
   const [boldFonts, regularFonts] = [bold.fonts, regular.fonts];
   const shown = {
-    heading: bold.draw(typeset.heading),
-    title: typeset.title === undefined ? undefined : regular.draw(typeset.title),
-    author: regular.draw(typeset.author),
+    heading: bold.draw(heading),
+    title: title === undefined ? undefined : regular.draw(title),
+    author: regular.draw(author),
   };
 
   const kicker =
