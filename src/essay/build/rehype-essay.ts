@@ -8,6 +8,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { paragraphId } from '../../core/block-ids';
 import { applyTypography, typesetRuns } from '../../core/typography';
 import { strings } from '../../core/strings';
+import { runMarkup } from '../../core/typeset-markup';
 
 /**
  * A block's permalink: a plain anchor, so it works with scripts off; its mark
@@ -25,47 +26,18 @@ export function permalink(id: string, label: string): Element {
 }
 
 /**
- * A Latin run this short that holds a joiner (`GPT-4o`, `DeepSeek-V3`, `App Store`, `1/20`) is kept on
- * one line: a break after its hyphen or space leaves `GPT-` at a line's end. Longer runs may wrap.
- */
-const UNBROKEN_RUN = /^(?=.{3,16}$).+[-/ ].+$/u;
-
-/**
- * Numbers in vertical text (竖排), as Chinese books set them: one or two digits side by side
- * in one upright column (`text-combine-upright`, 纵中横), three or four stacked upright (years), one cell each;
- * longer numbers and Latin words lie sideways. The classes do nothing in horizontal text.
- */
-const COMBINED_DIGITS = /^\d{1,2}$/;
-const UPRIGHT_DIGITS = /^\d{3,4}$/;
-
-/**
  * Hast for text the character rules have set (core/typography.ts `applyTypography`): its marked
- * runs (Latin next to Han, Chinese quotes, squeezed marks) as elements. Shared with essay/Typeset.astro.
+ * runs (Latin next to Han, Chinese quotes, squeezed marks) as elements (core/typeset-markup.ts).
+ * Shared with essay/Typeset.astro.
  */
 export function runsHast(typeset: string): ElementContent[] {
   return typesetRuns(typeset).map((run): ElementContent => {
-    if (run.punctuation) {
-      return {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: run.punctuation },
-        children: [{ type: 'text', value: run.text }],
-      };
-    }
-    if (run.spaceBefore === undefined) return { type: 'text', value: run.text };
-    const className = [
-      run.spaceBefore && 'space-before',
-      run.spaceAfter && 'space-after',
-      UNBROKEN_RUN.test(run.text) && 'unbroken',
-      COMBINED_DIGITS.test(run.text) && 'digits-combined',
-      UPRIGHT_DIGITS.test(run.text) && 'digits-upright',
-    ].filter((name): name is string => Boolean(name));
-    // Each digit of an upright number is its own one-cell combination: WebKit draws a run set
-    // with text-orientation: upright over itself, while a combined cell it draws right everywhere.
-    const children: ElementContent[] = UPRIGHT_DIGITS.test(run.text)
+    const markup = runMarkup(run);
+    if (!markup) return { type: 'text', value: run.text };
+    const children: ElementContent[] = markup.digitCells
       ? Array.from(run.text, (digit) => ({ type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: digit }] }))
       : [{ type: 'text', value: run.text }];
-    return { type: 'element', tagName: 'span', properties: { className }, children };
+    return { type: 'element', tagName: 'span', properties: { className: markup.className }, children };
   });
 }
 
