@@ -4,8 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+import { SYSTEM_CHROMIUMS } from './system-programs.ts';
 
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, playwrightsOwn(), ...SYSTEM_CHROMIUMS];

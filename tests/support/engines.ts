@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import sirv from 'sirv';
 import type { Browser as PlaywrightBrowser } from '@playwright/test';
 import type { WebDriver } from 'selenium-webdriver';
+import { FIREFOX, MINIBROWSER, WEBKIT_DRIVER, onPath } from './system-programs.ts';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
@@ -63,11 +64,6 @@ export interface LaunchOptions {
   initScript?: string;
 }
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-const MINIBROWSER =
-  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-
 /** What to install when an engine is missing (Debian package names). */
 const MISSING: Record<Exclude<EngineName, 'chromium'>, () => string | undefined> = {
   firefox: () =>
@@ -88,10 +84,6 @@ const MISSING: Record<Exclude<EngineName, 'chromium'>, () => string | undefined>
     return undefined;
   },
 };
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(':').some((dir) => existsSync(`${dir}/${command}`));
-}
 
 /** Throws, naming the package to install, when an engine cannot be started on this machine. */
 export function assertInstalled(engine: EngineName): void {
