@@ -1,9 +1,12 @@
 /**
- * Line breaking for short Chinese display text (headings on the share cards), after
- * the rules of clreq (Requirements for Chinese Text Layout) and JIS X 4051:
+ * Line breaking for short Chinese display text drawn by code (the share cards' headings at
+ * build time, the quote image's title in the browser), after the rules of clreq (Requirements
+ * for Chinese Text Layout) and JIS X 4051:
  *
- * - a line breaks only between words (Intl.Segmenter's Chinese dictionary), so that
- *   "热潮" or "DeepSeek" is never cut in two, unless one word is wider than a line;
+ * - a line breaks only between the pieces the caller gives: a title's phrases
+ *   (core/phrase-breaks.ts, cut with `piecesAt`), so that "中产" or "DeepSeek" is never cut
+ *   in two, unless one piece is wider than a line; other text between characters
+ *   (`characterPieces`);
  * - no line starts with closing punctuation (，。？） …) and no line ends with
  *   opening punctuation (（《「 …): such a mark stays with its neighbour;
  * - the lines of a heading are balanced: for the fewest lines the text needs, the
@@ -30,25 +33,24 @@ export function mayEndLine(char: string): boolean {
   return !NO_LINE_END.has(char);
 }
 
-/**
- * The unbreakable pieces of `text`, in order: words, with a closing mark joined to the
- * word before it and an opening mark to the word after it. Joined, they give `text` back.
- * A run of whitespace is a piece of its own; lines may break there and drop it.
- */
-export function breakablePieces(text: string, locale = 'zh'): string[] {
-  return glue(Array.from(segmenter(locale, 'word').segment(text), (s) => s.segment));
+/** `text` cut at `breaks` (code-unit offsets, in order): the pieces a line may not break inside. */
+export function piecesAt(text: string, breaks: readonly number[]): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const at of breaks) {
+    pieces.push(text.slice(from, at));
+    from = at;
+  }
+  pieces.push(text.slice(from));
+  return pieces.filter((piece) => piece !== '');
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenter(locale: string, granularity: 'word' | 'grapheme'): Intl.Segmenter {
-  const key = `${locale}:${granularity}`;
-  let made = segmenters.get(key);
-  if (!made) {
-    made = new Intl.Segmenter(locale, { granularity });
-    segmenters.set(key, made);
-  }
-  return made;
+/** Text that may break between any two characters, but for the punctuation rules. */
+export function characterPieces(text: string): string[] {
+  return glue(Array.from(graphemes.segment(text), (s) => s.segment));
 }
+
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
 /**
  * Joins `parts` (words, or single characters) into unbreakable pieces: a closing mark
@@ -75,28 +77,36 @@ export function glue(parts: string[]): string[] {
   return pieces;
 }
 
-/** Split a piece too wide for any line into characters, keeping the punctuation rules. */
-function splitWide(piece: string): string[] {
-  return glue(Array.from(segmenter('zh', 'grapheme').segment(piece), (s) => s.segment));
-}
+
 
 export interface BreakOptions {
   /** Width of a line of text as drawn (same unit as maxWidth). */
   measure: (line: string) => number;
   maxWidth: number;
-  locale?: string;
 }
 
 const isSpace = (piece: string) => /^\s+$/u.test(piece);
 
+/** The pieces without the whitespace at the text's ends. */
+function trimmed(pieces: readonly string[]): string[] {
+  const text = pieces.join('');
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const breaks: number[] = [];
+  let at = 0;
+  for (const piece of pieces.slice(0, -1)) breaks.push((at += piece.length));
+  return piecesAt(text.slice(start, end), breaks.filter((b) => b > start && b < end).map((b) => b - start));
+}
+
 /**
- * Break `text` into the fewest lines no wider than `maxWidth`, balanced. Returns the
- * lines (whitespace at their ends removed), or `undefined` when some piece that may
- * not be broken is wider than `maxWidth` on its own.
+ * Set `pieces` (joined, the text) in the fewest lines no wider than `maxWidth`, balanced. A
+ * piece wider than a line is cut between characters. Returns the lines (whitespace at their
+ * ends removed), or `undefined` when a character that may not be parted from its neighbour is
+ * wider than `maxWidth` with it.
  */
-export function breakLines(text: string, { measure, maxWidth, locale }: BreakOptions): string[] | undefined {
-  const pieces = breakablePieces(text.trim(), locale).flatMap((piece) =>
-    !isSpace(piece) && measure(piece) > maxWidth ? splitWide(piece) : [piece],
+export function breakLines(textPieces: readonly string[], { measure, maxWidth }: BreakOptions): string[] | undefined {
+  const pieces = trimmed(textPieces).flatMap((piece) =>
+    !isSpace(piece) && measure(piece) > maxWidth ? characterPieces(piece) : [piece],
   );
   if (pieces.some((piece) => !isSpace(piece) && measure(piece) > maxWidth)) return undefined;
   const n = pieces.length;

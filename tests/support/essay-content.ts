@@ -145,3 +145,8 @@ export function allEssayTexts(essay: EssayContent): string[] {
     ...essay.note.paragraphs,
   ];
 }
+
+/** Every title the site sets from the essay, as written: the essay's (the lede's third paragraph) and each section's. */
+export function essayTitles(essay: EssayContent = readEssayContent()): string[] {
+  return [essay.lede.paragraphs[2]!, ...essay.sections.map((section) => section.title)];
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { toTraditional, toTraditionalHtml } from '../../src/editions/build/traditional';
+import { toTraditionalHtml } from '../../src/editions/build/traditional';
+import { toTraditional } from '../../src/core/traditional-script';
 import { SIMPLIFIED, TRADITIONAL } from '../../src/core/editions';
 import { editionOfPath } from '../../src/core/urls';
 

@@ -18,13 +18,11 @@
  * structured data. An element marked with a `lang` of another script (the switch
  * back to 简体) keeps its text.
  */
-import * as OpenCC from 'opencc-js';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../../core/editions';
-
-export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+import { toTraditional } from '../../core/traditional-script';
 
 /** A text as an edition shows it: for what the page conversion does not reach (share card images, the scripts' interface text). */
 export const inEditionScript = (edition: Edition, text: string): string =>

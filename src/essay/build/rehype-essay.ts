@@ -2,13 +2,13 @@
  * The rehype plugins that apply the typography rules and the block ids at build
  * time, so both hold with JavaScript off.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { paragraphId } from '../../core/block-ids';
-import { applyTypography, typesetRuns } from '../../core/typography';
+import { applyTypography } from '../../core/typography';
 import { strings } from '../../core/strings';
-import { runMarkup } from '../../core/typeset-markup';
+import { runsHast } from '../../core/typeset-hast';
 
 /**
  * A block's permalink: a plain anchor, so it works with scripts off; its mark
@@ -23,22 +23,6 @@ export function permalink(id: string, label: string): Element {
     properties: { className: ['permalink'], href: `#${id}`, ariaLabel: label },
     children: [],
   };
-}
-
-/**
- * Hast for text the character rules have set (core/typography.ts `applyTypography`): its marked
- * runs (Latin next to Han, Chinese quotes, squeezed marks) as elements (core/typeset-markup.ts).
- * Shared with essay/Typeset.astro.
- */
-export function runsHast(typeset: string): ElementContent[] {
-  return typesetRuns(typeset).map((run): ElementContent => {
-    const markup = runMarkup(run);
-    if (!markup) return { type: 'text', value: run.text };
-    const children: ElementContent[] = markup.digitCells
-      ? Array.from(run.text, (digit) => ({ type: 'element', tagName: 'span', properties: {}, children: [{ type: 'text', value: digit }] }))
-      : [{ type: 'text', value: run.text }];
-    return { type: 'element', tagName: 'span', properties: { className: markup.className }, children };
-  });
 }
 
 const UNTOUCHED = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);

@@ -4,7 +4,7 @@
  * breaking (src/core/line-breaking.ts), at the largest size that fits.
  */
 import * as hb from 'harfbuzzjs';
-import { breakLines } from '../../core/line-breaking';
+import { breakLines, characterPieces, piecesAt } from '../../core/line-breaking';
 import { ELLIPSIS_MARK, OPENING_BRACKETS, charClass } from '../../core/punctuation';
 import { AUTOSPACE_EM, autospaceRuns } from '../../core/typography';
 import { codePoint, type SubsetFont, type Warn } from './card-fonts';
@@ -96,7 +96,7 @@ const ELLIPSIS = ELLIPSIS_MARK;
 export function setText(
   text: string,
   fonts: SubsetFont[],
-  { size, minSize, maxWidth, maxHeight = Infinity, lineHeight, preferredLines, maxLines }: {
+  { size, minSize, maxWidth, maxHeight = Infinity, lineHeight, preferredLines, maxLines, breaks }: {
     size: number;
     minSize: number;
     maxWidth: number;
@@ -104,12 +104,20 @@ export function setText(
     lineHeight: number;
     preferredLines: number;
     maxLines: number;
+    /**
+     * A title's phrase breaks (core/phrase-breaks.ts), the only places its lines may break;
+     * without them, any two characters may part. Unused if the fonts drew some character in
+     * a form of another length (a missing astral character drawn as one square).
+     */
+    breaks?: readonly number[];
   },
   warn: Warn,
 ): SetText {
   const em = lineWidthEm(fonts);
+  const pieces = (shown: string) =>
+    breaks && shown.length <= text.length ? piecesAt(shown, breaks.filter((at) => at < shown.length)) : characterPieces(shown);
   const fitsAt = (shown: string, s: number): SetText | undefined => {
-    const lines = breakLines(shown, { measure: (line) => em(line) * s, maxWidth: maxWidth * SLACK });
+    const lines = breakLines(pieces(shown), { measure: (line) => em(line) * s, maxWidth: maxWidth * SLACK });
     return lines && lines.length <= maxLines && blockHeight({ lines, size: s }, lineHeight) <= maxHeight
       ? { lines, size: s }
       : undefined;

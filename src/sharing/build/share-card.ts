@@ -44,8 +44,11 @@ import { HEADING_WEIGHT, TEXT_WEIGHT, TYPEFACES, fontsFor, type Warn, type Weigh
 export interface ShareCard {
   /** Drawn large: the essay's title on its own card, a section's heading on the section's. */
   heading: string;
+  /** Where the heading's lines may break (core/phrase-breaks.ts); without, between any characters. */
+  headingBreaks?: readonly number[];
   /** The essay's title, drawn smaller above a section's heading; omitted on the essay's own card. */
   title?: string;
+  titleBreaks?: readonly number[];
   author: string;
   /** The edition whose typeface draws it (see TYPEFACES). */
   edition: EditionId;
@@ -102,7 +105,7 @@ function textBlock(set: SetText, style: { weight: Weight; lineHeight: number; co
  * Chinese), so the card shows them as the page does.
  */
 export async function renderShareCard(
-  { heading, title, author, edition }: ShareCard,
+  { heading, headingBreaks, title, titleBreaks, author, edition }: ShareCard,
   warn: Warn = (message) => console.warn(message),
 ): Promise<Uint8Array<ArrayBuffer>> {
   const faces = TYPEFACES[edition];
@@ -127,6 +130,7 @@ export async function renderShareCard(
           lineHeight: KICKER.lineHeight,
           preferredLines: 1,
           maxLines: KICKER.maxLines,
+          ...(titleBreaks && { breaks: titleBreaks }),
         }, warn);
   const authorSet = setText(shown.author, regularFonts, {
     size: AUTHOR.size,
@@ -147,6 +151,7 @@ export async function renderShareCard(
     lineHeight: HEADING.lineHeight,
     preferredLines: 3,
     maxLines: 4,
+    ...(headingBreaks && { breaks: headingBreaks }),
   }, warn);
 
   const fonts = [...boldFonts, ...regularFonts];

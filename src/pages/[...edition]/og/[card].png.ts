@@ -10,6 +10,7 @@ import { renderShareCard, type ShareCard } from '../../../sharing/build/share-ca
 import { strings } from '../../../core/strings';
 import { EDITIONS, editionParam } from '../../../core/editions';
 import { inEditionScript } from '../../../editions/build/traditional';
+import { phraseBreaks } from '../../../core/phrase-breaks';
 
 export const getStaticPaths = (async () => {
   const essay = await getEssay();
@@ -25,13 +26,20 @@ export const getStaticPaths = (async () => {
     return [
       {
         params: params(essayCard),
-        props: { heading: shown(essay.title), author: shown(essay.author), edition: edition.id } satisfies ShareCard,
+        props: {
+          heading: shown(essay.title),
+          headingBreaks: phraseBreaks(essay.title),
+          author: shown(essay.author),
+          edition: edition.id,
+        } satisfies ShareCard,
       },
       ...essay.sections.map((section) => ({
         params: params(shareCardName(section.data.slug)),
         props: {
           heading: shown(section.title),
+          headingBreaks: phraseBreaks(section.title),
           title: shown(essay.title),
+          titleBreaks: phraseBreaks(essay.title),
           author: shown(essay.author),
           edition: edition.id,
         } satisfies ShareCard,
@@ -40,7 +48,9 @@ export const getStaticPaths = (async () => {
         params: params(SEARCH_CARD),
         props: {
           heading: shown(strings.search.label),
+          headingBreaks: phraseBreaks(strings.search.label),
           title: shown(essay.title),
+          titleBreaks: phraseBreaks(essay.title),
           author: shown(essay.author),
           edition: edition.id,
         } satisfies ShareCard,

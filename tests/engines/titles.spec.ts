@@ -1,0 +1,59 @@
+/**
+ * Titles break only between phrases (src/core/phrase-breaks.ts), never inside a word (中产 at
+ * 390 px was cut across lines), measured from glyph rectangles in Chromium, Firefox and WebKit,
+ * at widths from a small phone to a wide desktop, on every essay page and the 404 page of both
+ * editions: every title the pages set (the essay's title, section headings, the header's title,
+ * the contents, the section page's kicker, previous/next, the 404 page's links).
+ */
+import { readEssayContent, essayTitles } from '../support/essay-content';
+import { ALL_ESSAY_PAGES, EDITIONS } from '../support/editions';
+import { titleLineBreaks } from '../support/title-probes';
+import { phraseBreaks } from '../../src/core/phrase-breaks';
+import { applyTypography } from '../../src/core/typography';
+import { strings } from '../../src/core/strings';
+import { ENGINES } from '../support/engines';
+import { expect, test } from './fixtures';
+
+const TITLE_SELECTORS = ['.essay-title', '.section-heading', '.site-title-full', '.toc a', '.essay-kicker > a', '.section-nav-title', '.not-found-links a'];
+const WIDTHS = [320, 390, 768, 1440];
+
+/** Each title as each edition shows it, and where it may break: the offsets are the same in both scripts. */
+const essay = readEssayContent();
+const typesetTitles = essayTitles(essay).map(applyTypography);
+const allowed = new Map<string, number[]>(
+  [...typesetTitles, strings.readFullEssay(typesetTitles[0]!)].flatMap((text) =>
+    EDITIONS.map((edition) => [edition.script(text), phraseBreaks(text)] as [string, number[]]),
+  ),
+);
+
+for (const engine of ENGINES) {
+  test(`${engine}: titles break only between phrases, at ${WIDTHS.join(', ')} px, both editions`, async ({ open }) => {
+    test.setTimeout(240_000);
+    const page = await open(engine);
+    const wrong: string[] = [];
+    let measuredBreaks = 0;
+    let titles = 0;
+    for (const width of WIDTHS) {
+      for (const path of [...ALL_ESSAY_PAGES, '/no-such-page/', '/zh-hant/no-such-page/']) {
+        await page.open(path, { width, height: 800 });
+        for (const title of await page.run(titleLineBreaks, TITLE_SELECTORS)) {
+          titles++;
+          const may = allowed.get(title.text);
+          if (!may) {
+            wrong.push(`${width}px ${path} ${title.selector}: a title the test does not know: ${title.text}`);
+            continue;
+          }
+          measuredBreaks += title.breaks.length;
+          for (const at of title.breaks.filter((at) => !may.includes(at))) {
+            wrong.push(`${width}px ${path} ${title.selector}: ${title.text.slice(0, at)}|${title.text.slice(at)}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The measure saw titles, and titles that took more than one line (the essay's title at 320 px does).
+    expect(titles).toBeGreaterThan(100);
+    expect(measuredBreaks).toBeGreaterThan(20);
+    console.log(`${engine}: ${titles} titles, ${measuredBreaks} line breaks, all between phrases`);
+  });
+}
