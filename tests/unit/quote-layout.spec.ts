@@ -1,13 +1,16 @@
 /**
  * The layout of a share image's words (src/sharing/client/quote-layout.ts): line breaking with
  * kinsoku, whole Latin words, the half-width punctuation at a line's ends, the autospace,
- * and the cut of an overlong quote at a sentence's end with 「……」.
+ * justification (whole Latin words, no gap past a quarter em) on every paragraph of both
+ * editions, and the cut of an overlong quote at a sentence's end with 「……」.
  *
  * Marks are written as escapes: \uFF0C ,  \u3002 .  \uFF1F ?  \u300C \u300D 「」  \u2026 …
  */
 import { expect, test } from '@playwright/test';
 import { mayEndLine, mayStartLine } from '../../src/core/line-breaking';
-import { AUTOSPACE_EM, ELLIPSIS, bodyPieces, breakBody, layoutQuote, setLine } from '../../src/sharing/client/quote-layout';
+import { AUTOSPACE_EM, ELLIPSIS, bodyPieces, breakBody, justifyLine, layoutQuote, setLine } from '../../src/sharing/client/quote-layout';
+import { TRADITIONAL } from '../../src/core/editions';
+import { inEditionScript } from '../../src/editions/build/traditional';
 import { applyTypography } from '../../src/core/typography';
 import { readEssayContent } from '../support/essay-content';
 
@@ -37,17 +40,97 @@ test('every paragraph of the essay, at every width: no closing mark starts a lin
   }
 });
 
-test('lines are filled: no line could have taken the next line\u2019s first piece', () => {
-  const text = PARAGRAPHS[3]!;
-  const maxWidth = 17 * SIZE;
-  const lines = breakBody(text, { ...metrics, maxWidth });
-  for (const line of lines) expect(line.width).toBeLessThanOrEqual(maxWidth);
-  for (let i = 0; i < lines.length - 1; i++) {
-    const next = lines[i + 1]!.text;
-    // The next line's first piece (a character with the marks that stay with it, or a Latin word) would not have fitted.
-    const firstPiece = bodyPieces(next)[0]!;
-    expect(setLine(lines[i]!.text + firstPiece, metrics).width, `${lines[i]!.text} | ${next}`).toBeGreaterThan(maxWidth);
+/** The image's measure (src/sharing/client/share-image.ts: 888 px of 48 px text), in this font. */
+const IMAGE_WIDTH = 18.5 * SIZE;
+/** A Latin word or number, with its joiners: what must be drawn as one unit. */
+const LATIN_WORD = /[\p{Script=Latin}\p{Nd}]+(?:[-.\/'\u2019+_][\p{Script=Latin}\p{Nd}]+)*/gu;
+/** The most a gap may grow (the review's rule, written out rather than read from the code it checks). */
+const QUARTER_EM = 0.25 * SIZE;
+const TRADITIONAL_PARAGRAPHS = PARAGRAPHS.map((paragraph) => inEditionScript(TRADITIONAL, paragraph));
+
+/** Each line filled in turn with as many pieces as fit, as the page breaks its lines: the fewest lines. */
+function filledInTurn(text: string, maxWidth: number): number {
+  let lines = 1;
+  let current = '';
+  for (const piece of bodyPieces(text)) {
+    if (current && !/^\s+$/u.test(piece) && setLine((current + piece).trimEnd(), metrics).width > maxWidth) {
+      lines++;
+      current = piece;
+    } else current += piece;
   }
+  return lines;
+}
+
+test('as few lines as filling each line in turn gives, within the measure, for every paragraph at every width', () => {
+  for (const paragraph of PARAGRAPHS) {
+    for (const chars of [8, 13, 18.5, 34]) {
+      const lines = breakBody(paragraph, { ...metrics, maxWidth: chars * SIZE });
+      expect(lines.length, paragraph).toBe(filledInTurn(paragraph, chars * SIZE));
+      for (const line of lines) if (bodyPieces(line.text).length > 1) expect(line.width, line.text).toBeLessThanOrEqual(chars * SIZE);
+    }
+  }
+});
+
+for (const [edition, paragraphs, trimLineEnd] of [
+  ['Simplified', PARAGRAPHS, true],
+  ['Traditional', TRADITIONAL_PARAGRAPHS, false],
+] as const) {
+  test(`${edition}: on every paragraph's image no Latin word or number is letter-spaced, no gap grows past a quarter em, every line but the last is justified`, () => {
+    const options = { ...metrics, trimLineEnd, maxWidth: IMAGE_WIDTH };
+    let stretched = 0;
+    for (const paragraph of paragraphs) {
+      for (const line of breakBody(paragraph, options)) {
+        const { units, stretch, short } = justifyLine(line, IMAGE_WIDTH, options);
+        expect(units.map((unit) => unit.text).join(''), line.text).toBe(line.text.replace(/\s/g, ''));
+        // Each Latin word is one unit, drawn whole: no unit holds part of one.
+        expect(units.flatMap((unit) => unit.text.match(LATIN_WORD) ?? []), line.text).toEqual(line.text.match(LATIN_WORD) ?? []);
+        for (const [i, unit] of units.entries()) {
+          expect(unit.stretch, `${line.text}: before ${unit.text}`).toBeLessThanOrEqual(QUARTER_EM);
+          if (i > 0 && unit.x > units[i - 1]!.x + measure(units[i - 1]!.text) + 1e-9) stretched++;
+        }
+        if (line.last) {
+          expect(stretch).toBe(0);
+          continue;
+        }
+        // Filled to the margin: the last glyph's end, less its trimmed blank half, at the measure.
+        const trimmed = setLine(line.text, { ...options, trimLineEnd: false }).width - line.width;
+        const end = units.at(-1)!.x + measure(units.at(-1)!.text) - trimmed;
+        expect(short, line.text).toBe(0);
+        expect(end, line.text).toBeCloseTo(IMAGE_WIDTH, 6);
+      }
+    }
+    expect(stretched, 'the lines are justified at all').toBeGreaterThan(100);
+  });
+}
+
+test('the gaps that stretch: beside Han and full-width marks and between Latin words, never inside a word, a number, \u2014\u2014 or \u2026\u2026', () => {
+  const line = setLine('\u6280\u672F\uFF08Distillation\uFF09\u7684App Store\u548C0.28\u2014\u2014\u4E5F', metrics);
+  const { units } = justifyLine({ ...line, last: false }, line.width + (11 * SIZE) / 4, metrics);
+  expect(units.map((unit) => unit.text)).toEqual(['\u6280', '\u672F', '\uFF08', 'Distillation', '\uFF09', '\u7684', 'App', 'Store', '\u548C', '0.28', '\u2014\u2014', '\u4E5F']);
+  expect(units.map((unit) => unit.stretch > 0)).toEqual([false, ...Array<boolean>(11).fill(true)]);
+  // The autospace stays where the Han/Latin boundary is, with the stretch beside it.
+  expect(units[6]!.x - units[5]!.x - measure('\u7684')).toBeCloseTo(AUTOSPACE_EM * SIZE + SIZE / 4, 6);
+});
+
+test('a line that would need more than a quarter em in each gap is set flush start', () => {
+  const line = { ...setLine('\u5B57\u5B57\u5B57', metrics), last: false };
+  const plan = justifyLine(line, 3 * SIZE + 2 * QUARTER_EM + 1, metrics);
+  expect(plan.stretch).toBe(0);
+  expect(plan.units.map((unit) => unit.x)).toEqual([0, SIZE, 2 * SIZE]);
+  expect(plan.short).toBeCloseTo(2 * QUARTER_EM + 1, 6);
+  expect(justifyLine(line, 3 * SIZE + 2 * QUARTER_EM, metrics).stretch).toBe(QUARTER_EM);
+});
+
+test('why-deepseek-3 measured as canvas measures it: a line that fills the measure exactly keeps its last character, and no line is left loose before \u201COpenAI\u201D', () => {
+  // Chromium's canvas gives a 48 px CJK glyph as 48.00009 px.
+  const canvasLike = (text: string) => measure(text) * (48.000091552734375 / 48);
+  const options = { ...metrics, measure: canvasLike, maxWidth: IMAGE_WIDTH };
+  const paragraph = applyTypography(essay.sections.find((section) => section.slug === 'why-deepseek')!.paragraphs[2]!);
+  const lines = breakBody(paragraph, options);
+  // 18.5 em: 17 characters and 「击。」, its full stop's blank half trimmed.
+  expect(lines[1]!.text).toBe('\u597D\u7684\u4F53\u9A8C\uFF0C\u66F4\u662F\u5BF9\u4E8E\u4E1A\u754C\u5E26\u6765\u4E86\u5168\u65B0\u51B2\u51FB\u3002');
+  const stretches = lines.map((line) => justifyLine(line, IMAGE_WIDTH, options).stretch / SIZE);
+  expect(Math.max(...stretches)).toBeLessThan(0.1);
 });
 
 test('a Latin word, a number, \u2014\u2014 and \u2026\u2026 are never split; Han text breaks between any two characters', () => {

@@ -13,8 +13,15 @@
  * Like the page (`word-break: normal` for Chinese), a line may break between any two Han
  * characters, never inside a Latin word or number (`DeepSeek`, `GPT-4o`, `0.28`), never
  * before a closing mark (，。」…) or after an opening one (「《（), and never inside `——`
- * or `……`. Lines are filled greedily and justified by the drawing, the last one excepted,
- * as the page's `text-align: justify` does.
+ * or `……`. Every line but the last is justified (`justifyLine`, which the drawing only
+ * paints): the slack goes into the gaps beside Han characters and full-width marks and
+ * into the spaces between Latin words, never between the letters of a word or the digits
+ * of a number, and no gap grows by more than a quarter of an em. The image's lines hold 18
+ * characters (the page's 34), so a line that a Latin word could not join shows its slack
+ * plainly: the breaks are chosen for the whole paragraph (`breakBody`) to fill the lines evenly.
+ *
+ * One file: the breaking chooses its lines by how the justification would spread them,
+ * and both read the same runs, widths and half-em rules.
  *
  * Pure: the caller supplies `measure`, the width of a run of text in its font.
  */
@@ -111,26 +118,125 @@ export interface BodyLayoutOptions extends LineMetrics {
   maxWidth: number;
 }
 
-/** Breaks body text into lines no wider than `maxWidth` (a piece wider than a line alone is a line of its own). */
-export function breakBody(text: string, options: BodyLayoutOptions): LaidLine[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const piece of bodyPieces(text.trim())) {
-    const isSpace = /^\s+$/u.test(piece);
-    if (current === '') {
-      if (!isSpace) current = piece;
-      continue;
-    }
-    const candidate = current + piece;
-    if (isSpace || setLine(candidate.trimEnd(), options).width <= options.maxWidth) {
-      current = candidate;
-    } else {
-      lines.push(current.trimEnd());
-      current = piece;
+/**
+ * The most a justified gap may grow, in em. More reads as letter-spacing, and in an 18-em line
+ * the whole slack of a line that a Latin word could not join lands in its few gaps.
+ */
+const MAX_STRETCH_EM = 0.25;
+
+/** Latin letters, digits and ASCII marks: a gap between two of them (`GPT-4o`'s parts, `3%`) never stretches. */
+const NARROW = /^[\p{Script=Latin}\p{Nd}\x21-\x7E]/u;
+
+/** One unit of a justified line, drawn whole: a Latin word or number, a `——` or `……`, or one character. */
+export interface JustifiedUnit {
+  text: string;
+  /** Where it is drawn, in px from the margin (the line's indent included). */
+  x: number;
+  /** The slack the gap before it takes, in px. */
+  stretch: number;
+}
+
+export interface Justification {
+  units: JustifiedUnit[];
+  /** The slack each gap that can stretch takes, in px: 0 for a last line and a line set flush start. */
+  stretch: number;
+  /** How far the line as drawn falls short of `width`, in px: 0 once justified. */
+  short: number;
+}
+
+/**
+ * How `line` is spread to `width`: the units it is drawn in and where each goes. A gap stretches
+ * when a Han character or a full-width mark stands on either side of it (so also the Han/Latin
+ * boundaries, beside their autospace) or when it is a space: a browser's `text-align: justify`
+ * widens a Latin text's spaces too, and a space between two Latin words reads as a gap between
+ * words whatever its width, while a gap between letters reads as letter-spacing.
+ *
+ * A line whose slack would widen its gaps by more than MAX_STRETCH_EM is set flush start
+ * instead (`breakBody` avoids such lines where it can): a short line reads as a line, gaps of
+ * a third of an em in one line among tight ones read as a fault.
+ */
+export function justifyLine(line: LaidLine, width: number, { measure, fontSize }: Pick<LineMetrics, 'measure' | 'fontSize'>): Justification {
+  const units: Array<{ text: string; before: number; stretches: boolean }> = [];
+  for (const run of line.runs) {
+    let space = run.spaceBefore ? AUTOSPACE_EM * fontSize : 0;
+    let spaced = false;
+    for (const token of run.text.match(TOKEN) ?? []) {
+      if (/^\s/u.test(token)) {
+        space += measure(token);
+        spaced = true;
+        continue;
+      }
+      const previous = units.at(-1);
+      const stretches = previous !== undefined && (spaced || !NARROW.test(previous.text) || !NARROW.test(token));
+      units.push({ text: token, before: previous ? space : 0, stretches });
+      space = 0;
+      spaced = false;
     }
   }
-  if (current.trim()) lines.push(current.trimEnd());
-  return lines.map((line, i) => ({ ...setLine(line, options), last: i === lines.length - 1 }));
+  const slack = Math.max(0, width - line.width);
+  const gaps = units.filter((unit) => unit.stretches).length;
+  const even = gaps > 0 ? slack / gaps : Infinity;
+  const stretch = !line.last && even <= MAX_STRETCH_EM * fontSize ? even : 0;
+  let at = line.indent;
+  const placed = units.map((unit) => {
+    const added = unit.stretches ? stretch : 0;
+    at += unit.before + added;
+    const x = at;
+    at += measure(unit.text);
+    return { text: unit.text, x, stretch: added };
+  });
+  return { units: placed, stretch, short: stretch > 0 ? 0 : slack };
+}
+
+/**
+ * How far past the measure a line may measure and still fit, in em: canvas gives a CJK glyph of
+ * 48 px as 48.00009 px, so a line that filled the measure exactly came out 0.002 px too wide and
+ * lost its last character (「好的体验，更是对于业界带来了全新冲」 left 「击。」 to the next line).
+ * A hundredth of an em over is half a pixel at the image's size, which no one sees.
+ */
+const FIT_TOLERANCE_EM = 0.01;
+
+/** What a way of breaking costs, compared in this order: its lines, its lines set short, the squares of its gaps' stretch in em. */
+type Cost = [lines: number, short: number, squares: number];
+
+const less = (a: Cost, b: Cost) => (a[0] - b[0] || a[1] - b[1] || a[2] - b[2]) < 0;
+
+/**
+ * Breaks body text into lines no wider than `maxWidth` (a piece wider than a line alone is a
+ * line of its own). The breaks are chosen over the whole text, as Knuth and Plass choose
+ * them: as few lines as filling each line in turn would give (an image never grows, and
+ * `layoutQuote`'s cuts stay where they were), then as few lines left short as can be, then
+ * the most even stretch (the least sum of its squares). Filling each line in turn, as the
+ * page does, left lines before a long Latin word far short in Chromium's fonts:
+ * 「科学家肯尼斯·斯坦利（Kenneth」 by 4 em before `Stanley）`, 「价格在折扣后仅为0.28美元，而」
+ * by 3 em before `OpenAI的GPT-4o`, too much for a quarter em a gap; moving a break or two
+ * in the lines above fills them all.
+ */
+export function breakBody(text: string, options: BodyLayoutOptions): LaidLine[] {
+  const pieces = bodyPieces(text.trim());
+  const isSpace = (i: number) => /^\s+$/u.test(pieces[i]!);
+  // best[i]: the best way to set the pieces from i on, i starting a line, and that line.
+  const best: Array<{ cost: Cost; line: LaidLine; next: number } | undefined> = [];
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    if (isSpace(i)) continue;
+    let candidate = '';
+    for (let end = i + 1; end <= pieces.length; end++) {
+      candidate += pieces[end - 1];
+      if (isSpace(end - 1)) continue;
+      const set = setLine(candidate, options);
+      if (set.width > options.maxWidth + FIT_TOLERANCE_EM * options.fontSize && end > i + 1) break;
+      let next = end;
+      while (next < pieces.length && isSpace(next)) next++;
+      const line = { ...set, last: next === pieces.length };
+      const rest = line.last ? ([0, 0, 0] as Cost) : best[next]!.cost;
+      const { stretch, short } = justifyLine(line, options.maxWidth, options);
+      const cost: Cost = [rest[0] + 1, rest[1] + (line.last || short < 0.5 ? 0 : 1), rest[2] + (stretch / options.fontSize) ** 2];
+      if (!best[i] || less(cost, best[i]!.cost)) best[i] = { cost, line, next };
+    }
+  }
+  const lines: LaidLine[] = [];
+  for (let at = 0; best[at]; at = best[at]!.next) lines.push(best[at]!.line);
+  return lines;
 }
 
 export interface QuoteLayoutOptions extends BodyLayoutOptions {

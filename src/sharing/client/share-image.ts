@@ -11,7 +11,7 @@
  */
 import { encode } from 'uqr';
 import { breakLines } from '../../core/line-breaking';
-import { AUTOSPACE_EM, layoutQuote, setLine, type LaidLine } from './quote-layout';
+import { justifyLine, layoutQuote, setLine, type LaidLine } from './quote-layout';
 import { LIGHT_PALETTE as COLOR } from '../../core/brand';
 
 export const IMAGE_WIDTH = 1080;
@@ -68,27 +68,9 @@ function measurer(context: CanvasRenderingContext2D): (text: string) => number {
   };
 }
 
-/**
- * Draws one line, justified to `width` unless it is the last: the extra space is shared
- * among the gaps between characters (Latin runs stay whole), as the page's
- * `text-align: justify` shares it in Chinese text.
- */
+/** Draws one line, justified to `width` unless it is the last, as `justifyLine` plans it. */
 function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, y: number, width: number, fontSize: number) {
-  const measure = measurer(context);
-  const units: Array<{ text: string; before: number }> = [];
-  for (const run of line.runs) {
-    const latin = run.spaceBefore || /^[\p{Script=Latin}\p{Nd}]/u.test(run.text);
-    const parts = latin ? [run.text] : Array.from(run.text);
-    parts.forEach((part, i) => units.push({ text: part, before: i === 0 && run.spaceBefore ? AUTOSPACE_EM * fontSize : 0 }));
-  }
-  const gaps = units.length - 1;
-  const slack = line.last || gaps <= 0 ? 0 : Math.max(0, width - line.width);
-  let at = x + line.indent;
-  units.forEach((unit, i) => {
-    at += unit.before;
-    context.fillText(unit.text, at, y);
-    at += measure(unit.text) + (i < gaps ? slack / gaps : 0);
-  });
+  for (const unit of justifyLine(line, width, { measure: measurer(context), fontSize }).units) context.fillText(unit.text, x + unit.x, y);
 }
 
 /** A line set flush left, with the Han/Latin space (the title, the section, the hint). */
