@@ -80,6 +80,11 @@ export const strings = {
     searching: zh('正在搜索…'),
     // Counted as the browser's Ctrl+F would find them on the full essay, by paragraph (a heading counts as one).
     found: zh('在{count}段中找到'),
+    // Beside them, the paragraphs holding the same letters only with other punctuation between (`君,子` for 君子).
+    foundWithOther: zh('在{count}段中找到,另有{other}段标点不同'),
+    foundOnlyOther: zh('没有完全一致的文字,有{other}段标点不同'),
+    // A short query typed with punctuation, in more paragraphs than are checked to count them apart.
+    foundLetters: zh('在{count}段中找到这些字(未比较标点)'),
     foundPartial: zh('没有找到完全一致的文字。以下段落包含其中一部分:'),
     more: zh('更多结果(还有{count}段)'),
     morePartial: zh('更多结果'),
@@ -108,7 +113,7 @@ const pick = <T extends object, K extends keyof T>(from: T, keys: K[]) =>
 
 export const clientStrings = {
   search: pick(strings.search, [
-    'searching', 'found', 'foundPartial', 'more', 'morePartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
+    'searching', 'found', 'foundWithOther', 'foundOnlyOther', 'foundLetters', 'foundPartial', 'more', 'morePartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
     'noWords', 'truncated', 'hint',
   ]),
   searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),

@@ -119,6 +119,44 @@ export function seamTokens(end: string, next: string, phraseChars: number): stri
   return [...tokens].join(' ');
 }
 
+/**
+ * The mark of a crossing token: a block's stretch of 2 to `phraseChars` letters and digits that
+ * it holds only with punctuation or a space between them (`君，子`), never in a row (`君子`), is
+ * written a second time, as its token followed by this mark (`crossingTokens`). So the records
+ * holding a short query's token are every block that holds its letters, and those also holding
+ * the marked token are the blocks where they stand only with other punctuation: both counts are
+ * known without fetching a fragment (src/search/results.ts). A stretch's token is whole codes (of 3
+ * or 5 characters, none of them ever a prefix of another), so no stretch's token is a marked one,
+ * and a marked token stands only where its stretch's does; as a suffix the marked token
+ * sorts right after its stretch's, in the same index chunk (Pagefind cuts the sorted words into
+ * chunks), so asking for it costs no chunk more.
+ */
+const CROSSING = '0';
+
+/**
+ * The marked tokens of `folded` (CROSSING): its stretches of 2 to `phraseChars` letters and digits
+ * that stand somewhere with other characters between their letters and nowhere in a row, where
+ * the search tells a match with other punctuation from the query as typed (src/search/match.ts).
+ */
+export function crossingTokens(folded: string, phraseChars: number): string[] {
+  const chars = Array.from(folded);
+  const letters = chars.flatMap((char, at) => (WORD_CHAR.test(char) ? [{ char, at }] : []));
+  const inRow = new Set<string>();
+  const across = new Set<string>();
+  for (let i = 0; i < letters.length; i++) {
+    for (let end = i + 2; end <= Math.min(letters.length, i + phraseChars); end++) {
+      const token = gram(letters.slice(i, end).map((letter) => letter.char));
+      (letters[end - 1]!.at - letters[i]!.at === end - 1 - i ? inRow : across).add(token);
+    }
+  }
+  return [...across].filter((token) => !inRow.has(token)).map((token) => token + CROSSING);
+}
+
+/** The stretch's token of a marked one (`crossingTokens`; a stretch's own token may end in the same digit). */
+export function unmarked(marked: string): string {
+  return marked.slice(0, -CROSSING.length);
+}
+
 export interface PagefindQuery {
   /** The search string for `pagefind.search`: the blocks holding the query's first `phraseChars` letters and digits. */
   exact: string;
@@ -130,6 +168,11 @@ export interface PagefindQuery {
    * one), or null: fewer to fetch and check when the query's start is common.
    */
   narrow: string | null;
+  /**
+   * For a query of 2 to `phraseChars` letters and digits, the blocks that hold them only with
+   * other characters between (`crossingTokens`), or null.
+   */
+  crossing: string | null;
   /** An unquoted fallback that finds blocks sharing pairs of neighbours with the query's start. */
   partial: string;
 }
@@ -151,6 +194,7 @@ export function pagefindQuery(folded: string, phraseChars: number): PagefindQuer
     exact: `"${token}"`,
     seam: all.length > 1 ? `"${SEAM}${token}"` : null,
     narrow: all.length > phraseChars ? `${token} ${gram(all.slice(-phraseChars))}` : null,
+    crossing: all.length > 1 && all.length <= phraseChars ? `"${token}${CROSSING}"` : null,
     partial: pairs.join(' '),
   };
 }

@@ -4,8 +4,10 @@
  * the count is every record's, and 更多 reaches every result once, in order.
  */
 import { expect, test } from '@playwright/test';
+import { fold } from '../../src/search/fold';
 import { locate } from '../../src/search/match';
-import { ResultPages } from '../../src/search/results';
+import { ResultPages, type Candidate } from '../../src/search/results';
+import { crossingTokens, pagefindQuery, wordChars } from '../../src/search/tokens';
 import { scaleContent } from '../../scripts/bench/scale-text';
 
 /** The anthology's paragraphs (Simplified), as the records Pagefind would return for a phrase held by each. */
@@ -16,9 +18,18 @@ function paragraphsHolding(phrase: string): string[] {
     .filter((paragraph) => paragraph.includes(phrase));
 }
 
+/** The paragraphs holding the phrase's letters in a row, punctuation between them or not: the records of its token. */
+function paragraphsHoldingLetters(phrase: string): string[] {
+  return Object.values(scaleContent())
+    .flatMap((file) => file.replace(/^---[\s\S]*?---/, '').split(/\n\n+/))
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => wordChars(fold(paragraph).text).join('').includes(phrase));
+}
+
 function candidatesOf(texts: string[]) {
   const fetched: number[] = [];
   const candidates = texts.map((text, i) => ({
+    i,
     data: async () => {
       fetched.push(i);
       return { i, text };
@@ -73,4 +84,54 @@ test('within a page, the order given (exact before other punctuation), stable am
     (a, b) => rank[a.kind] - rank[b.kind],
   );
   expect((await pages.more()).map((hit) => hit.i)).toEqual([1, 3, 0, 2]);
+});
+
+test('君子 on 古文观止: those holding it as typed and those holding 君 and 子 only across punctuation are counted apart from the index alone, and the texts agree', async () => {
+  const texts = paragraphsHoldingLetters('君子');
+  // The records of the crossing token (tokens.ts), as the index gives them without a fragment.
+  const marked = pagefindQuery('君子', 3)!.crossing!.slice(1, -1);
+  const across = new Set(texts.flatMap((text, i) => (crossingTokens(fold(text).text, 3).includes(marked) ? [i] : [])));
+  expect([...across].map((i) => texts[i]!.match(/.君[^\p{L}\p{N}]+子./u)?.[0])).toEqual(['弑君，子弑']);
+
+  const { candidates, fetched } = candidatesOf(texts);
+  const rank = { exact: 0, words: 1, partial: 2 } as const;
+  const pages = new ResultPages(
+    candidates,
+    (record) => {
+      const match = locate('君子', record.text);
+      return match && { i: record.i, kind: match.kind };
+    },
+    10,
+    (a, b) => rank[a.kind] - rank[b.kind],
+    { hit: (hit) => hit.kind === 'exact', candidate: (candidate) => !across.has((candidate as Candidate<unknown> & { i: number }).i) },
+  );
+  const counts = { exact: texts.length - 1, other: 1 };
+  expect(counts.exact).toBe(paragraphsHolding('君子').length);
+  expect(pages.counts).toEqual(counts);
+  expect(fetched).toHaveLength(0);
+
+  const first = await pages.more();
+  expect(pages.counts).toEqual(counts);
+  const hits = [...first, ...(await pages.all())];
+  expect(fetched).toHaveLength(texts.length);
+  expect(hits.filter((hit) => hit.kind === 'words').map((hit) => hit.i).sort()).toEqual([...across].sort());
+  expect(pages.counts).toEqual(counts);
+});
+
+test('without the index\u2019s word on each record, the two counts are known only once every record is checked', async () => {
+  const texts = ['甲，乙丙', '甲乙丙', '甲乙，丙'];
+  const { candidates } = candidatesOf(texts);
+  const pages = new ResultPages(
+    candidates,
+    (record) => locate('甲乙', record.text)?.kind ?? null,
+    2,
+    () => 0,
+    { hit: (kind) => kind === 'exact' },
+  );
+  expect(pages.counts).toBeNull();
+  await pages.more();
+  expect(pages.counts).toBeNull();
+  await pages.more();
+  expect(pages.counts).toEqual({ exact: 2, other: 1 });
+  expect(new ResultPages(candidates, () => 1, 2).counts).toBeNull(); // no exactness at all
 });

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { fold } from '../../src/search/fold';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../src/search/query-length';
-import { PHRASE_CHARS, SEAM_REACH, indexTokens, pagefindQuery, seamTokens, wordChars } from '../../src/search/tokens';
+import { PHRASE_CHARS, SEAM_REACH, crossingTokens, indexTokens, pagefindQuery, seamTokens, unmarked, wordChars } from '../../src/search/tokens';
 import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
@@ -81,6 +81,43 @@ test.describe('indexTokens', () => {
   test('writes nothing for text without letters or digits', () => {
     expect(indexTokens('', 3)).toBe('');
     expect(indexTokens('\u3002\uFF0C \uD83D\uDE00', 3)).toBe('');
+  });
+});
+
+test.describe('crossingTokens', () => {
+  const marked = (stretch: string, length: number) => tokenOf(pagefindQuery(stretch, length)!.crossing!);
+
+  test('marks the stretches a block holds only with punctuation or a space between their letters, which is what a query asks for', () => {
+    for (const length of LENGTHS) {
+      // 臣弑君，子弑父: 君子 only across the comma.
+      const tokens = crossingTokens(fold('\u81E3\u5F12\u541B\uFF0C\u5B50\u5F12\u7236').text, length);
+      expect(tokens).toContain(marked('\u541B\u5B50', length));
+      expect(tokens).not.toContain(marked('\u5F12\u541B', length)); // 弑君 in a row
+      for (const token of tokens) expect(indexTokens(fold('\u81E3\u5F12\u541B\uFF0C\u5B50\u5F12\u7236').text, length).split(' ')).toContain(unmarked(token));
+      expect(tokens).toHaveLength(length === 2 ? 1 : 3); // 君子; and for 3 also 弑君子, 君子弑
+      expect(crossingTokens('deep seek', length)).toContain(marked('ps', length));
+    }
+  });
+
+  test('marks no stretch the block also holds in a row, and none in text without punctuation', () => {
+    for (const length of LENGTHS) {
+      // 君子之交，君，子也: 君子 in a row once, so exact there.
+      expect(crossingTokens(fold('\u541B\u5B50\u4E4B\u4EA4\uFF0C\u541B\uFF0C\u5B50\u4E5F').text, length)).not.toContain(marked('\u541B\u5B50', length));
+      for (const text of shownTexts) {
+        const folded = fold(text).text;
+        if (wordChars(folded).join('') === folded) expect(crossingTokens(folded, length)).toEqual([]);
+      }
+    }
+  });
+
+  test('never writes a stretch\u2019s own token, nor asks by it for a query of one letter or a long one', () => {
+    for (const text of shownTexts) {
+      const folded = fold(text).text;
+      const own = new Set(indexTokens(folded, 3).split(' '));
+      for (const token of crossingTokens(folded, 3)) expect(own.has(token), token).toBe(false);
+    }
+    expect(pagefindQuery('\u541B', 3)!.crossing).toBeNull();
+    expect(pagefindQuery('\u541B\u5B50\u4E4B\u4EA4', 3)!.crossing).toBeNull();
   });
 });
 

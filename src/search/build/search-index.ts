@@ -36,7 +36,7 @@ import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
 import { CHECKED_ON_AVERAGE, choosePhraseChars } from './phrase-chars';
-import { indexTokens, seamTokens, type SearchSettings } from '../tokens';
+import { crossingTokens, indexTokens, seamTokens, unmarked, type SearchSettings } from '../tokens';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -239,6 +239,16 @@ async function writeIndex(
     const next = following && Array.from(following.text).slice(0, NEXT_CHARS).join('');
     const folded = [block.text, alternate].filter((text): text is string => Boolean(text)).map((text) => fold(text, convert).text);
     const tokens = new Set(folded.flatMap((text) => indexTokens(text, phraseChars).split(' ')));
+    // The stretches held only with punctuation between their letters, marked (tokens.ts): in the
+    // block's own text, and in the other script's where its own text holds the stretch nowhere
+    // (the search checks the block's own text first, engine.ts `locateInBlock`).
+    const [own, other] = folded as [string, string?];
+    const ownStretches = new Set(indexTokens(own, phraseChars).split(' '));
+    const crossing = [
+      ...crossingTokens(own, phraseChars),
+      ...(other ? crossingTokens(other, phraseChars).filter((token) => !ownStretches.has(unmarked(token))) : []),
+    ];
+    for (const token of crossing) tokens.add(token);
     // The seam after the block: the starts of phrases that may run across it (tokens.ts).
     if (next) for (const token of seamTokens(folded[0]!, fold(next, convert).text, phraseChars).split(' ')) tokens.add(token);
     tokens.delete('');

@@ -8,7 +8,7 @@ import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../fold';
 import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
 import { pagefindQuery, wordChars, type SearchSettings } from '../tokens';
-import { ResultPages, type Candidate } from '../results';
+import { ResultPages, type Candidate, type Counts } from '../results';
 import { landingLink } from '../../core/landing-link';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
 import { cutQuery } from '../query-length';
@@ -19,6 +19,13 @@ import type { RecordData } from '../build/search-index';
  * is what one screen holds, and 更多 fetches the next (src/search/results.ts).
  */
 export const PAGE_SIZE = 10;
+
+/**
+ * A short query typed with punctuation (`君,子`) is found by its letters, and only each block's
+ * text tells whether it holds that punctuation: its records are checked to count them when they
+ * are this few (as many fragments as three pages); above that the count is of the letters alone.
+ */
+const CHECKED_FOR_COUNTS = 3 * PAGE_SIZE;
 
 interface PagefindResultData {
   url: string;
@@ -33,8 +40,10 @@ interface PagefindApi {
   init(): Promise<void>;
   preload(query: string, options?: PagefindSearchOptions): Promise<void>;
   destroy(): Promise<void>;
-  search(query: string, options?: PagefindSearchOptions): Promise<{ results: Array<Candidate<PagefindResultData>> } | null>;
+  search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
+/** A record Pagefind found: `id` names it (one id a record, in every search), `data()` fetches its fragment. */
+type PagefindResult = Candidate<PagefindResultData> & { id: string };
 
 
 export interface SearchHit {
@@ -52,6 +61,11 @@ export interface SearchHit {
 export interface SearchResults {
   kind: 'found' | 'partial';
   count: number;
+  /**
+   * `found`: how many hold the query as typed and how many only with other punctuation; null
+   * where that is not known (a short query with punctuation in many blocks: CHECKED_FOR_COUNTS).
+   */
+  counts: Counts | null;
   /** The first page of hits. */
   hits: SearchHit[];
   /** Records not yet shown: 更多 shows the next page. */
@@ -137,7 +151,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
   const { pagefind, convert, settings } = await loadEngine(bundle);
   const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text, settings.phraseChars);
-  if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } });
+  if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } }); // its crossing token is in the same chunk
 }
 
 /** Where the query stands in a block's own text, or in its other script's text (search-index.ts's `alternate`). */
@@ -202,6 +216,9 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
   // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.
   const recordsAreHits = wordChars(folded).length <= settings.phraseChars;
+  // A query of letters and digits alone is exact where they stand in a row (match.ts): a block not
+  // among the records of its crossing token (tokens.ts) holds it as typed.
+  const lettersOnly = wordChars(folded).join('') === folded;
   // The blocks holding the query's start; for a long query whose start is common, only those that also hold its end.
   const holdingStartAndEnd = async () => {
     const found = checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
@@ -209,38 +226,60 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     return checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? [];
   };
 
+  // The records of a short query whose letters stand in them only with other punctuation between.
+  const crossing = async (): Promise<Set<string>> => {
+    if (!lookup.crossing) return new Set();
+    return new Set((checked(await pagefind.search(lookup.crossing, inOrder))?.results ?? []).map((result) => result.id));
+  };
+
   const attempts: Array<() => Promise<SearchResults | null>> = [
-    async () => paged('found', await holdingStartAndEnd(), blockHit(exactOrWords), recordsAreHits),
+    async () => {
+      const found = await holdingStartAndEnd();
+      if (!recordsAreHits) return paged('found', found, blockHit(exactOrWords), 'check all');
+      if (lettersOnly && found.length) {
+        const across = await crossing();
+        return paged('found', found, blockHit(exactOrWords), (candidate) => !across.has(candidate.id));
+      }
+      return paged('found', found, blockHit(exactOrWords), found.length <= CHECKED_FOR_COUNTS ? 'check all' : 'uncounted');
+    },
     async () => {
       // No block holds the phrase: the seams it may run across are after the blocks near whose end its start stands.
       if (!lookup.seam) return null;
       const found = checked(await pagefind.search(lookup.seam, inOrder));
-      return paged('found', found?.results ?? [], seamHit, false);
+      return paged('found', found?.results ?? [], seamHit, 'check all');
     },
     async () => {
       // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.
       const found = checked(await pagefind.search(lookup.partial));
-      return paged('partial', found?.results ?? [], blockHit(() => true), false);
+      return paged('partial', found?.results ?? [], blockHit(() => true), 'uncounted');
     },
   ];
 
+  /**
+   * `counting`: whether a record holds the query as typed, known from the index without its text;
+   * else 'check all' (the records are not exactly the hits, or their kinds need their texts: every
+   * record is checked, which such queries keep cheap) or 'uncounted' (shown a page at a time, the
+   * count's parts unknown; partial results are never counted at all).
+   */
   async function paged(
     kind: SearchResults['kind'],
-    candidates: Array<Candidate<PagefindResultData>>,
+    candidates: PagefindResult[],
     verify: (record: PagefindResultData) => SearchHit | null,
-    exact: boolean,
+    counting: ((candidate: PagefindResult) => boolean) | 'check all' | 'uncounted',
   ): Promise<SearchResults | null> {
     if (candidates.length === 0) return null;
-    const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind));
-    // Where the records are not exactly the hits, a found result is counted by checking them all
-    // (a long query: few records hold its first `phraseChars` characters); partial results are never counted.
-    let hits = checked(kind === 'found' && !exact ? await pages.all() : await pages.more());
+    const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind), {
+      hit: (hit) => hit.kind === 'exact',
+      ...(typeof counting === 'function' ? { candidate: (candidate) => counting(candidate as PagefindResult) } : {}),
+    });
+    let hits = checked(counting === 'check all' ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
     for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
     if (hits.length === 0) return null;
     return {
       kind,
       count: pages.count,
+      counts: kind === 'found' ? pages.counts : null,
       hits,
       remaining: () => pages.remaining,
       more: async () => checked(await pages.more()),
@@ -251,5 +290,5 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     const results = await attempt();
     if (results) return { status: 'results', query, truncated, ...results };
   }
-  return { status: 'results', query, truncated, kind: 'found', count: 0, hits: [], remaining: () => 0, more: async () => [] };
+  return { status: 'results', query, truncated, kind: 'found', count: 0, counts: { exact: 0, other: 0 }, hits: [], remaining: () => 0, more: async () => [] };
 }
