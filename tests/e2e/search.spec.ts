@@ -140,6 +140,29 @@ test.describe('results on /search/?q=', () => {
     await expect(items.nth(0).locator('mark')).toHaveText([`换而言之${FW_COMMA}DeepSeek的成功${FW_COMMA}`]);
     await expect(items.nth(1).locator('mark')).toHaveText([`换而言之${FW_COMMA}DeepSeek的成功`]);
     await expect(items.filter({ hasText: t.partialLabel })).toHaveCount(0);
+    await expect(statusOf(page)).toHaveText(fill(t.foundWithOther, { count: 1, other: 1 }));
+  });
+
+  test('the count says how many paragraphs hold the words as typed, and apart how many hold them only across other punctuation', async ({ page }) => {
+    // 功不: in a row in 其成功不在于 (one paragraph); across a comma only in 的成功，不仅 and 的成功，不是 (two others).
+    // Two characters are one token of this essay's index: the count comes without checking each paragraph's text.
+    await openSearch(page, '功不');
+    await expect(statusOf(page)).toHaveText(fill(t.foundWithOther, { count: 1, other: 2 }));
+    const items = itemsOf(page);
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0).locator('mark')).toHaveText(['功不']);
+    for (const i of [1, 2]) await expect(items.nth(i).locator('mark')).toHaveText([`功${FW_COMMA}不`]);
+    expect(t.foundWithOther).toBe('在{count}段中找到，另有{other}段标点不同');
+
+    // 注甚: only across the comma of 关注，甚至.
+    await openSearch(page, '注甚');
+    await expect(statusOf(page)).toHaveText(fill(t.foundOnlyOther, { other: 1 }));
+    await expect(itemsOf(page)).toHaveCount(1);
+    await expect(itemsOf(page).first().locator('mark')).toHaveText([`注${FW_COMMA}甚`]);
+
+    // Typed with the comma, the one paragraph holding it so is the exact one.
+    await openSearch(page, `关注${FW_COMMA}甚`);
+    await expect(statusOf(page)).toHaveText(fill(t.found, { count: 1 }));
   });
 
   test('a phrase that runs from the last paragraph into the author\u2019s note is found once, and leads to the full essay where they stand together', async ({ page }) => {

@@ -5,6 +5,7 @@
  */
 import { ALL_ESSAY_PAGES } from '../support/editions';
 import { copiedParagraphs, measureTypography, type Boundary } from '../support/typography-probes';
+import { waitFor } from '../support/engines';
 import { expect, test, TYPOGRAPHY_VARIANTS } from './fixtures';
 
 /** clreq: between Han and Latin, a quarter em at most, an eighth at least. */
@@ -45,6 +46,34 @@ for (const variant of TYPOGRAPHY_VARIANTS) {
         expect(ragged.kinsokuBreaches).toEqual([]);
       });
     }
+
+    test('search results and their status, in both editions: Han/Latin spacing as in the essay, the highlight included', async ({ open }) => {
+      const page = await open(variant);
+      // Result titles (如何看待DeepSeek热潮…), excerpts with DeepSeek marked, the count 「在N段中找到」 and 更多结果（还有N段）.
+      for (const path of ['/search/?q=DeepSeek', '/zh-hant/search/?q=DeepSeek']) {
+        await page.open(path, { width: 600, height: 800 });
+        await waitFor(page, (win) => {
+          const results = win.document.querySelector('[data-search-results]');
+          return results?.getAttribute('aria-busy') === 'false' && results.querySelector('.search-result mark') !== null;
+        });
+        const blocks = '.search-status, .search-result-title, .search-result-excerpt, .search-more';
+        const measured = await page.run(measureTypography, { align: 'start', blocks });
+        const where = (boundaries: Boundary[]) => boundaries.map(({ at }) => at).join(' ');
+        // Every kind of block holds a boundary: the status's count, a title's and an excerpt's Latin.
+        expect(where(measured.hanLatin), path).toMatch(/在\d/u);
+        expect(where(measured.latinHan), path).toMatch(/\d段/u);
+        expect(measured.hanLatin.length + measured.latinHan.length, path).toBeGreaterThan(10);
+        // WebKit places glyphs on whole pixels, and the results' text is smaller than the essay's (14–16 px,
+        // where a pixel is 0.07 em): its space of 2 px may be measured a pixel short at a glyph's rounding.
+        const min = variant === 'webkit' ? SPACE.min - 1 / 14 : SPACE.min;
+        expect(outside(measured.hanLatin, min, SPACE.max), `${path}: Han → Latin`).toEqual([]);
+        expect(outside(measured.latinHan, min, SPACE.max), `${path}: Latin → Han`).toEqual([]);
+        expect(outside(measured.latinLineStarts, 0, 0.02), `${path}: a line starting with Latin starts flush`).toEqual([]);
+        expect(outside(measured.commas, 1 - PIXEL, 1 + 0.01), `${path}: comma mid-line`).toEqual([]);
+        expect(outside(measured.chineseQuotes, 1 - PIXEL, 1 + 0.01), `${path}: quotes in Chinese text`).toEqual([]);
+        expect(outside(measured.adjacentPairs, 1.5 - PIXEL, 1.5 + PIXEL), `${path}: adjacent pairs`).toEqual([]);
+      }
+    });
 
     test('line breaking: no closing mark starts a line and no opening mark ends one, at 360, 768 and 1280 px', async ({ open }) => {
       const page = await open(variant);

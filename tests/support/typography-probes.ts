@@ -44,11 +44,14 @@ export interface TypographyMeasure {
  * Measures every paragraph of the essay, set ragged (`align: 'start'`, so that no justification
  * widens a gap) or flush right (`'end'`: a space left at a line's end would show as a shortfall).
  */
-export async function measureTypography(win: Window, options: { align: 'start' | 'end' }): Promise<TypographyMeasure> {
+export async function measureTypography(
+  win: Window,
+  options: { align: 'start' | 'end'; blocks?: string },
+): Promise<TypographyMeasure> {
   const doc = win.document;
   const css = (win as unknown as typeof globalThis).CSS;
-  // Where the browser lacks text-spacing-trim, a script sets the line starts after layout.
-  if (!css.supports('text-spacing-trim', 'space-first')) {
+  // Where the browser lacks text-spacing-trim, a script sets the essay's line starts after layout.
+  if (!css.supports('text-spacing-trim', 'space-first') && doc.querySelector('.essay')) {
     const deadline = Date.now() + 10_000;
     while (!doc.querySelector('.essay[data-line-starts]') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -62,7 +65,8 @@ export async function measureTypography(win: Window, options: { align: 'start' |
   const HAN = /\p{Script=Han}/u;
   const LATIN = /[\p{Script=Latin}\p{Nd}]/u;
 
-  const paragraphs = Array.from(doc.querySelectorAll<HTMLElement>('.prose p'));
+  // The essay's paragraphs, or other blocks of text (`blocks`: search results, say).
+  const paragraphs = Array.from(doc.querySelectorAll<HTMLElement>(options.blocks ?? '.prose p'));
   for (const p of paragraphs) p.style.textAlign = options.align;
 
   interface Glyph {

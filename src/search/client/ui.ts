@@ -10,9 +10,11 @@
  */
 import t from 'virtual:client-strings/search';
 import { fill } from '../../core/fill';
+import { setTypeset } from '../../core/client/typeset';
 import { MAX_QUERY_LENGTH, cutQuery } from '../query-length';
 import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
 import { showUnavailable } from './unavailable';
+import { foundStatus, renderHit } from './render';
 
 const DEBOUNCE_MS = 120;
 const SLOW_SEARCH_MS = 200;
@@ -24,20 +26,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function renderHit(hit: SearchHit): HTMLLIElement {
-  const item = element('li', 'search-result');
-  const link = element('a', 'search-result-link');
-  link.href = hit.href;
-  link.append(element('span', 'search-result-title', hit.title));
-  const excerpt = element('span', 'search-result-excerpt');
-  const { before, match, after, cutBefore, cutAfter } = hit.excerpt;
-  excerpt.append(`${cutBefore ? '\u2026' : ''}${before}`, element('mark', undefined, match), `${after}${cutAfter ? '\u2026' : ''}`);
-  link.append(excerpt);
-  item.append(link);
-  if (hit.kind === 'partial') item.append(element('span', 'search-result-kind', t.partialLabel));
-  return item;
 }
 
 class SearchBox {
@@ -205,7 +193,7 @@ class SearchBox {
     this.results.setAttribute('aria-busy', 'true');
     // Only a slow search (the first, while the engine loads) says so: a message on every keystroke would be noise.
     const slow = setTimeout(() => {
-      if (ticket === this.latest) this.status.textContent = t.searching;
+      if (ticket === this.latest) setTypeset(this.status, t.searching);
     }, SLOW_SEARCH_MS);
     let outcome: SearchOutcome | Error;
     try {
@@ -245,13 +233,13 @@ class SearchBox {
       return;
     }
     if (outcome.status === 'empty') {
-      this.status.textContent = this.mode === 'page' ? t.hint : '';
+      setTypeset(this.status, this.mode === 'page' ? t.hint : '');
       this.showPanel(false);
       return;
     }
     this.showPanel(true);
     if (outcome.status === 'no-words') {
-      this.status.textContent = t.noWords;
+      setTypeset(this.status, t.noWords);
       return;
     }
 
@@ -259,12 +247,12 @@ class SearchBox {
     if (outcome.truncated) messages.push(fill(t.truncated, { max: MAX_QUERY_LENGTH }));
     if (outcome.hits.length === 0) {
       messages.push(fill(t.noResults, { query: outcome.query }), t.suggestion);
-      this.status.textContent = messages.join('');
+      setTypeset(this.status, messages.join(''));
       this.status.append(this.suggestionLinks());
       return;
     }
-    messages.push(outcome.kind === 'found' ? fill(t.found, { count: outcome.count }) : t.foundPartial);
-    this.status.textContent = messages.join('');
+    messages.push(outcome.kind === 'found' ? foundStatus(outcome) : t.foundPartial);
+    setTypeset(this.status, messages.join(''));
     this.results.append(...outcome.hits.map(renderHit));
     this.showMore(outcome);
   }
@@ -277,7 +265,8 @@ class SearchBox {
     this.root.querySelector('.search-more')?.remove();
     const left = outcome.remaining();
     if (left === 0) return;
-    const button = element('button', 'search-more', outcome.kind === 'found' ? fill(t.more, { count: left }) : t.morePartial);
+    const button = element('button', 'search-more');
+    setTypeset(button, outcome.kind === 'found' ? fill(t.more, { count: left }) : t.morePartial);
     button.type = 'button';
     const ticket = this.latest;
     button.addEventListener('click', async () => {
