@@ -200,6 +200,8 @@ function scaleRows(result: ScaleResult) {
   searchRows(result.search, `${at}: `, { first: 'a random phrase', later: '10 random phrases' });
   const share = result.found / result.asked;
   row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
+  const { query, status, bytes, chunks } = result.common;
+  row(`${at}: \`${query}\` on /search/: the status / its search files fetched, gzip (index chunks)`, `「${status}」 / ${kb(bytes).toFixed(1)} KB (${chunks})`);
 }
 
 /** The search's rows, for this site and for each size of the scale run; `what` names the queries. */

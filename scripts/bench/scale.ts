@@ -4,8 +4,9 @@
  * first search's bytes and time, a later search's time, and found@1 on random phrases of the text,
  * a third of them typed in Traditional characters.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import * as OpenCC from 'opencc-js';
 import { measureBuilds, type BuildResult } from './build.ts';
@@ -18,8 +19,13 @@ import { fold } from '../../src/search/fold.ts';
 /** Letters and digits, folded: the page shows ASCII punctuation full-width and Markdown marks not at all. */
 const words = (text: string) => fold(text).text.replace(/[^\p{L}\p{N}]/gu, '');
 
+/** A common word of each text, some of whose paragraphs hold its characters only across punctuation (君，子). */
+const COMMON_WORD: Record<string, string> = { '1× (this essay)': '功不', '48× (古文观止)': '君子' };
+
 export interface ScaleResult {
   label: string;
+  /** The status of a search for COMMON_WORD on a fresh page, and what that search fetched. */
+  common: { query: string; status: string; bytes: number; chunks: number };
   chars: number;
   sections: number;
   build: BuildResult;
@@ -82,6 +88,21 @@ async function foundAt1(browser: Browser, origin: string, asked: string[]): Prom
   return found;
 }
 
+async function commonWord(browser: Browser, origin: string, dist: string, query: string): Promise<ScaleResult['common']> {
+  const page = await browser.newPage();
+  const fetched: string[] = [];
+  page.on('requestfinished', (request) => fetched.push(request.url()));
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
+  const status = (await page.locator('[data-search="page"] .search-status').textContent()) ?? '';
+  await page.close();
+  const search = fetched.filter((url) => /\/pagefind\//.test(url));
+  // As a compressing host serves them (scripts/bench/search.ts): Pagefind's own files are gzip already.
+  const served = (path: string) => (/\.(js|json)$/.test(path) ? gzipSync(readFileSync(path), { level: 6 }).length : statSync(path).size);
+  const bytes = search.reduce((sum, url) => sum + served(join(dist, decodeURIComponent(new URL(url).pathname))), 0);
+  return { query, status, bytes, chunks: search.filter((url) => url.endsWith('.pf_index')).length };
+}
+
 export async function measureScale(browser: Browser, root: string, runs: number, log: (line: string) => void): Promise<ScaleResult[]> {
   const results: ScaleResult[] = [];
   for (const [label, files] of [['1× (this essay)', ownContent(root)], ['48× (古文观止)', scaleContent()]] as const) {
@@ -97,8 +118,10 @@ export async function measureScale(browser: Browser, root: string, runs: number,
         log(`scale ${label}: searching`);
         const search = await measureSearch(browser, origin, dist, runs, asked[0]!, asked.slice(1, 11));
         const found = await foundAt1(browser, origin, asked);
+        const common = await commonWord(browser, origin, dist, COMMON_WORD[label]!);
         results.push({
           label,
+          common,
           chars: textLength(files),
           sections: Object.keys(files).filter((path) => path.startsWith('sections/')).length,
           build,
