@@ -112,6 +112,23 @@ test('the gaps that stretch: beside Han and full-width marks and between Latin w
   expect(units[6]!.x - units[5]!.x - measure('\u7684')).toBeCloseTo(AUTOSPACE_EM * SIZE + SIZE / 4, 6);
 });
 
+test('a curly quote in Chinese text is full-width, from the CJK face; of two adjacent marks the first gives up its blank half (\u201D\u3002 is 1.5 em)', () => {
+  // As canvas measures: a curly quote is half an em in the Latin face that starts the font stack, a full em in the CJK face.
+  const faces = (text: string, cjk = false) => measure(text) - (cjk ? 0 : (text.match(/[\u201C\u201D]/gu) ?? []).length * (SIZE / 2));
+  const options = { ...metrics, measure: faces };
+  const line = setLine('\u7684\u201C\u91D1\u878D\u7F9E\u803B\u201D\u3002', options);
+  // 的 “ 金融羞耻 ” (squeezed before 。) 。 (its blank half trimmed at the line's end)
+  expect(line.width).toBe(7 * SIZE);
+  const { units } = justifyLine({ ...line, last: true }, Infinity, options);
+  expect(units.filter((unit) => unit.cjk).map((unit) => unit.text)).toEqual(['\u201C', '\u201D']);
+  expect(units.at(-1)!.x).toBe(6.5 * SIZE);
+  // At a line's start an opening quote is pulled back like a bracket; in Latin text quotes stay Latin.
+  expect(setLine('\u201C\u91D1\u878D\u201D', options).indent).toBe(-SIZE / 2);
+  const latin = setLine('say \u201Chi\u201D', options);
+  expect(latin.runs.some((run) => run.marks.length > 0)).toBe(false);
+  expect(latin.width).toBe(faces('say \u201Chi\u201D'));
+});
+
 test('a line that would need more than a quarter em in each gap is set flush start', () => {
   const line = { ...setLine('\u5B57\u5B57\u5B57', metrics), last: false };
   const plan = justifyLine(line, 3 * SIZE + 2 * QUARTER_EM + 1, metrics);

@@ -13,9 +13,10 @@
  * Like the page (`word-break: normal` for Chinese), a line may break between any two Han
  * characters, never inside a Latin word or number (`DeepSeek`, `GPT-4o`, `0.28`), never
  * before a closing mark (，。」…) or after an opening one (「《（), and never inside `——`
- * or `……`. Every line but the last is justified (`justifyLine`, which the drawing only
- * paints): the slack goes into the gaps beside Han characters and full-width marks and
- * into the spaces between Latin words, never between the letters of a word or the digits
+ * or `……`. Curly quotes in Chinese text are full-width and two adjacent marks take 1.5 em,
+ * as typography's rule 4 marks them for the page (`typesetRuns`). Every line but the last is
+ * justified (`justifyLine`, which the drawing only paints): the slack goes into the gaps
+ * beside Han characters and full-width marks and into the spaces between Latin words, never between the letters of a word or the digits
  * of a number, and no gap grows by more than a quarter of an em. The image's lines hold 18
  * characters (the page's 34), so a line that a Latin word could not join shows its slack
  * plainly: the breaks are chosen for the whole paragraph (`breakBody`) to fill the lines evenly.
@@ -26,7 +27,7 @@
  * Pure: the caller supplies `measure`, the width of a run of text in its font.
  */
 import { glue } from '../../core/line-breaking';
-import { AUTOSPACE_EM, autospaceRuns } from '../../core/typography';
+import { AUTOSPACE_EM, typesetRuns, type PunctuationMark } from '../../core/typography';
 import {
   ASCII_CLOSING_BRACKETS,
   ASCII_SENTENCE_STOPS,
@@ -34,6 +35,7 @@ import {
   CLOSING_BRACKETS,
   CLOSING_QUOTES,
   OPENING_BRACKETS,
+  OPENING_QUOTES,
   SENTENCE_STOPS,
   charClass,
 } from '../../core/punctuation';
@@ -43,6 +45,9 @@ export { AUTOSPACE_EM };
 
 /** Opening brackets, drawn in the right half of their em: pulled back by half an em at a line's start. （［｛〔〈《「『【〖〘〚 */
 const OPENING_BRACKET = new RegExp(`^[${charClass(OPENING_BRACKETS)}]`, 'u');
+/** Curly quotes, which are full-width, and so pulled back or trimmed like the brackets, only in Chinese text (a run marked `cjk-quote`). */
+const OPENING_QUOTE = new RegExp(`^[${charClass(OPENING_QUOTES)}]$`, 'u');
+const CLOSING_QUOTE = new RegExp(`^[${charClass(CLOSING_QUOTES)}]$`, 'u');
 /**
  * Closing marks drawn in the left half of their em in mainland (SC) fonts: at a line's end
  * their blank half is trimmed, as `text-spacing-trim` lets a line end (its `allow-end`).
@@ -70,24 +75,37 @@ export function bodyPieces(text: string): string[] {
   return glue(text.match(TOKEN) ?? []);
 }
 
-/** A run of a line as drawn: its text, and whether the Han/Latin space comes before it. */
+/**
+ * A run of a line as drawn: its text, whether the Han/Latin space comes before it, and the
+ * marks of typography's rule 4, as the page's runs carry them: a curly quote in Chinese text
+ * (`cjk-quote`), drawn full-width from the CJK face, and the half em squeezed off one of two
+ * adjacent marks (`squeeze-end`, `squeeze-start`: 「。”」 is 1.5 em).
+ */
 export interface DrawRun {
   text: string;
   spaceBefore: boolean;
+  marks: readonly PunctuationMark[];
 }
 
-/** A line's runs: its Latin and numeric runs next to Han text get the autospace. */
+/** A line's runs: its Latin and numeric runs next to Han text get the autospace, its marks their own runs. */
 export function lineRuns(line: string): DrawRun[] {
-  const runs = autospaceRuns(line);
+  const runs = typesetRuns(line);
   return runs.map((run, i) => ({
     text: run.text,
     spaceBefore: i > 0 && Boolean(run.spaceBefore || runs[i - 1]!.spaceAfter),
+    marks: run.punctuation ?? [],
   }));
 }
 
+/** The half ems squeezed off a run by rule 4. */
+const squeezed = (run: DrawRun) => run.marks.filter((mark) => mark !== 'cjk-quote').length / 2;
+
 export interface LineMetrics {
-  /** Width of a run of text as drawn, in px (no autospace: the layout adds it). */
-  measure: (text: string) => number;
+  /**
+   * Width of a run of text as drawn, in px (no autospace: the layout adds it); `cjk` for a
+   * curly quote in Chinese text, which is drawn from the CJK face.
+   */
+  measure: (text: string, cjk?: boolean) => number;
   /** The font size in px: the autospace and the half-em adjustments are fractions of it. */
   fontSize: number;
   /** Trim the blank half of a closing mark at a line's end (fonts that set it in the left half). */
@@ -108,9 +126,13 @@ export interface LaidLine {
 /** How wide `line` is set, and where it starts, by the rules above. */
 export function setLine(line: string, { measure, fontSize, trimLineEnd }: LineMetrics): Omit<LaidLine, 'last'> {
   const runs = lineRuns(line);
-  const natural = runs.reduce((sum, run) => sum + measure(run.text) + (run.spaceBefore ? AUTOSPACE_EM * fontSize : 0), 0);
-  const indent = OPENING_BRACKET.test(line) ? -fontSize / 2 : 0;
-  const trimmed = trimLineEnd && HALF_BLANK_CLOSER.test(line) ? fontSize / 2 : 0;
+  const natural = runs.reduce(
+    (sum, run) => sum + measure(run.text, run.marks.includes('cjk-quote')) - squeezed(run) * fontSize + (run.spaceBefore ? AUTOSPACE_EM * fontSize : 0),
+    0,
+  );
+  const quote = (run: DrawRun | undefined, pattern: RegExp) => run !== undefined && run.marks.includes('cjk-quote') && pattern.test(run.text);
+  const indent = OPENING_BRACKET.test(line) || quote(runs[0], OPENING_QUOTE) ? -fontSize / 2 : 0;
+  const trimmed = trimLineEnd && (HALF_BLANK_CLOSER.test(line) || quote(runs.at(-1), CLOSING_QUOTE)) ? fontSize / 2 : 0;
   return { text: line, runs, indent, width: natural + indent - trimmed };
 }
 
@@ -130,6 +152,8 @@ const NARROW = /^[\p{Script=Latin}\p{Nd}\x21-\x7E]/u;
 /** One unit of a justified line, drawn whole: a Latin word or number, a `——` or `……`, or one character. */
 export interface JustifiedUnit {
   text: string;
+  /** A curly quote in Chinese text, drawn from the CJK face. */
+  cjk: boolean;
   /** Where it is drawn, in px from the margin (the line's indent included). */
   x: number;
   /** The slack the gap before it takes, in px. */
@@ -156,9 +180,13 @@ export interface Justification {
  * a third of an em in one line among tight ones read as a fault.
  */
 export function justifyLine(line: LaidLine, width: number, { measure, fontSize }: Pick<LineMetrics, 'measure' | 'fontSize'>): Justification {
-  const units: Array<{ text: string; before: number; stretches: boolean }> = [];
+  const units: Array<{ text: string; cjk: boolean; before: number; after: number; stretches: boolean }> = [];
   for (const run of line.runs) {
-    let space = run.spaceBefore ? AUTOSPACE_EM * fontSize : 0;
+    const cjk = run.marks.includes('cjk-quote');
+    // A marked run is one mark: its squeezed half overlaps its neighbour, on the side the mark says.
+    const before = run.marks.includes('squeeze-start') ? -fontSize / 2 : 0;
+    const after = run.marks.includes('squeeze-end') ? -fontSize / 2 : 0;
+    let space = (run.spaceBefore ? AUTOSPACE_EM * fontSize : 0) + before;
     let spaced = false;
     for (const token of run.text.match(TOKEN) ?? []) {
       if (/^\s/u.test(token)) {
@@ -168,7 +196,7 @@ export function justifyLine(line: LaidLine, width: number, { measure, fontSize }
       }
       const previous = units.at(-1);
       const stretches = previous !== undefined && (spaced || !NARROW.test(previous.text) || !NARROW.test(token));
-      units.push({ text: token, before: previous ? space : 0, stretches });
+      units.push({ text: token, cjk, before: previous ? space : before, after, stretches });
       space = 0;
       spaced = false;
     }
@@ -182,8 +210,8 @@ export function justifyLine(line: LaidLine, width: number, { measure, fontSize }
     const added = unit.stretches ? stretch : 0;
     at += unit.before + added;
     const x = at;
-    at += measure(unit.text);
-    return { text: unit.text, x, stretch: added };
+    at += measure(unit.text, unit.cjk) + unit.after;
+    return { text: unit.text, cjk: unit.cjk, x, stretch: added };
   });
   return { units: placed, stretch, short: stretch > 0 ? 0 : slack };
 }

@@ -6,7 +6,8 @@
  *
  * Fonts: canvas draws with the fonts of the reader's system, named by the same family
  * stacks the page uses (read from the page's computed style, so the Traditional edition's
- * TC fonts come first there); nothing is downloaded. Loaded by src/sharing/client/share.ts when a
+ * TC fonts come first there), curly quotes in Chinese text from the CJK faces alone as the page
+ * draws them; nothing is downloaded. Loaded by src/sharing/client/share.ts when a
  * reader first asks for an image.
  */
 import { encode } from 'uqr';
@@ -55,13 +56,29 @@ export interface ShareImage {
 
 const fontOf = (weight: number, size: number, family: string) => `${weight} ${size}px ${family}`;
 
-/** A measure for `context` in its current font, cached (measureText is called for every candidate line). */
-function measurer(context: CanvasRenderingContext2D): (text: string) => number {
-  const cache = new Map<string, number>();
-  return (text) => {
+/** Runs `use` with `context` in `font` (when given), then puts its font back. */
+function inFont<T>(context: CanvasRenderingContext2D, font: string | undefined, use: () => T): T {
+  if (font === undefined) return use();
+  const current = context.font;
+  context.font = font;
+  try {
+    return use();
+  } finally {
+    context.font = current;
+  }
+}
+
+/**
+ * A measure for `context` in its current font, cached (measureText is called for every candidate
+ * line); curly quotes in Chinese text in `cjkFont`, when given, as the page draws them.
+ */
+function measurer(context: CanvasRenderingContext2D, cjkFont?: string): (text: string, cjk?: boolean) => number {
+  const caches = { latin: new Map<string, number>(), cjk: new Map<string, number>() };
+  return (text, cjk = false) => {
+    const cache = cjk ? caches.cjk : caches.latin;
     let width = cache.get(text);
     if (width === undefined) {
-      width = context.measureText(text).width;
+      width = inFont(context, cjk ? cjkFont : undefined, () => context.measureText(text).width);
       cache.set(text, width);
     }
     return width;
@@ -69,8 +86,10 @@ function measurer(context: CanvasRenderingContext2D): (text: string) => number {
 }
 
 /** Draws one line, justified to `width` unless it is the last, as `justifyLine` plans it. */
-function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, y: number, width: number, fontSize: number) {
-  for (const unit of justifyLine(line, width, { measure: measurer(context), fontSize }).units) context.fillText(unit.text, x + unit.x, y);
+function drawLine(context: CanvasRenderingContext2D, line: LaidLine, x: number, y: number, width: number, fontSize: number, cjkFont?: string) {
+  for (const unit of justifyLine(line, width, { measure: measurer(context, cjkFont), fontSize }).units) {
+    inFont(context, unit.cjk ? cjkFont : undefined, () => context.fillText(unit.text, x + unit.x, y));
+  }
 }
 
 /** A line set flush left, with the Han/Latin space (the title, the section, the hint). */
@@ -102,10 +121,13 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   // The page's own stacks: the body's sans for the words, the headings' serif for the title.
   const sans = getComputedStyle(document.body).fontFamily;
   const serif = getComputedStyle(document.querySelector('.essay-title, .section-heading') ?? document.body).fontFamily;
+  // The CJK faces alone, which draw the curly quotes in Chinese text (the page's .cjk-quote).
+  const cjk = getComputedStyle(document.documentElement).getPropertyValue('--font-cjk').trim() || sans;
+  const cjkWords = fontOf(400, TEXT.size, cjk);
 
   context.font = fontOf(400, TEXT.size, sans);
   const words = layoutQuote(input.words, {
-    measure: measurer(context),
+    measure: measurer(context, cjkWords),
     fontSize: TEXT.size,
     trimLineEnd: !input.traditional,
     maxWidth: CONTENT_WIDTH,
@@ -141,7 +163,7 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
 
   context.font = fontOf(400, TEXT.size, sans);
   context.fillStyle = COLOR.text;
-  words.lines.forEach((line, i) => drawLine(context, line, PAD_X, wordsTop + i * textLine + textLine / 2, CONTENT_WIDTH, TEXT.size));
+  words.lines.forEach((line, i) => drawLine(context, line, PAD_X, wordsTop + i * textLine + textLine / 2, CONTENT_WIDTH, TEXT.size, cjkWords));
 
   // The footer sits at the bottom; a short quote leaves the space above it.
   let y = height - PAD_BOTTOM - footer + 72;
