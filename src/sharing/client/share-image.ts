@@ -11,7 +11,7 @@
  * reader first asks for an image.
  */
 import { encode } from 'uqr';
-import { breakLines } from '../../core/line-breaking';
+import { breakLines, piecesAt } from '../../core/line-breaking';
 import { justifyLine, layoutQuote, setLine, type LaidLine } from './quote-layout';
 import { LIGHT_PALETTE as COLOR } from '../../core/brand';
 
@@ -33,6 +33,8 @@ export interface ShareImageInput {
   /** The link the QR code opens. */
   url: string;
   title: string;
+  /** Where the title's lines may break: its phrase breaks, as the build found them (core/phrase-breaks.ts). */
+  titleBreaks: readonly number[];
   section?: string | undefined;
   author: string;
   /** 「长按识别二维码，阅读全文」, in the page's edition. */
@@ -135,9 +137,9 @@ export function drawShareImage(input: ShareImageInput): ShareImage {
   });
   context.font = fontOf(600, TITLE.size, serif);
   const titleMeasure = measurer(context);
-  // Balanced, as the share cards' headings are (src/core/line-breaking.ts), with the Han/Latin space counted.
+  // Balanced and between phrases, as the share cards' headings are (src/core/line-breaking.ts), with the Han/Latin space counted.
   const titleLines =
-    breakLines(input.title, {
+    breakLines(piecesAt(input.title, input.titleBreaks), {
       measure: (line) => setLine(line, { measure: titleMeasure, fontSize: TITLE.size, trimLineEnd: false }).width,
       maxWidth: CONTENT_WIDTH,
     }) ?? [input.title];

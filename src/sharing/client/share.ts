@@ -14,6 +14,7 @@ import t from 'virtual:client-strings/share';
 import { fill } from '../../core/fill';
 import { textDirective, wordSegmenter } from './text-fragment';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
+import { setTypeset } from '../../core/client/typeset';
 
 const panel = document.getElementById('share-panel')!;
 const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
@@ -33,7 +34,7 @@ let statusTimer: ReturnType<typeof setTimeout> | undefined;
 function announce(message: string) {
   clearTimeout(statusTimer);
   const status = isOpen(panel) ? panelStatus : pageStatus;
-  status.textContent = message;
+  setTypeset(status, message);
   statusTimer = setTimeout(() => (status.textContent = ''), 2500);
 }
 
@@ -84,7 +85,7 @@ async function toggleQr() {
   const show = qrFigure.hidden;
   qrFigure.hidden = !show;
   qrButton.setAttribute('aria-expanded', String(show));
-  qrButton.textContent = show ? t.hideQr : t.showQr;
+  setTypeset(qrButton, show ? t.hideQr : t.showQr);
   if (!show) return;
   const { encode } = await import('uqr');
   // A quiet zone of four modules, as the QR standard asks: in dark mode the panel around the code is dark.
@@ -104,7 +105,8 @@ async function toggleQr() {
 
 /* The share image (书摘卡片): its button and figure are made here, not in the page's markup, so a
    reader who never shares downloads none of it; its drawing code loads when first asked for. */
-const imageButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.makeImage });
+const imageButton = Object.assign(document.createElement('button'), { type: 'button' });
+setTypeset(imageButton, t.makeImage);
 imageButton.dataset.shareAction = 'image';
 imageButton.setAttribute('aria-expanded', 'false');
 imageButton.setAttribute('aria-controls', 'share-image');
@@ -113,12 +115,15 @@ const imageFigure = Object.assign(document.createElement('figure'), { id: 'share
 const image = new Image();
 // Shown whole, within the panel and the screen; a long press in WeChat saves or forwards it.
 Object.assign(image.style, { display: 'block', inlineSize: 'auto', blockSize: 'auto', maxInlineSize: '100%', maxBlockSize: '55vh', margin: '0 auto', border: '1px solid var(--rule)', imageRendering: 'auto' });
-const imageCaption = Object.assign(document.createElement('figcaption'), { textContent: t.imageHint });
+const imageCaption = document.createElement('figcaption');
+setTypeset(imageCaption, t.imageHint);
 const imageActions = Object.assign(document.createElement('div'), { className: 'share-actions' });
 imageActions.style.justifyContent = 'center';
-const saveButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.saveImage });
+const saveButton = Object.assign(document.createElement('button'), { type: 'button' });
+setTypeset(saveButton, t.saveImage);
 saveButton.dataset.shareAction = 'save-image';
-const shareImageButton = Object.assign(document.createElement('button'), { type: 'button', textContent: t.shareImage, hidden: true });
+const shareImageButton = Object.assign(document.createElement('button'), { type: 'button', hidden: true });
+setTypeset(shareImageButton, t.shareImage);
 shareImageButton.dataset.shareAction = 'share-image';
 imageActions.append(saveButton, shareImageButton);
 imageFigure.append(image, imageCaption, imageActions);
@@ -143,7 +148,7 @@ function sectionName(block: HTMLElement): string | undefined {
 function resetImage() {
   imageFigure.hidden = true;
   imageButton.setAttribute('aria-expanded', 'false');
-  imageButton.textContent = t.makeImage;
+  setTypeset(imageButton, t.makeImage);
   image.removeAttribute('src');
   imageFile = null;
 }
@@ -163,6 +168,7 @@ async function toggleImage() {
       words: shared.words,
       url: shared.url,
       title: essayTitle,
+      titleBreaks: (panel.dataset.essayTitleBreaks ?? '').split(' ').filter(Boolean).map(Number),
       section: sectionName(block),
       author: panel.dataset.author ?? '',
       scanHint: t.imageScanHint,
@@ -182,7 +188,7 @@ async function toggleImage() {
     shareImageButton.hidden = !(imageFile && navigator.canShare?.({ files: [imageFile] }));
     imageFigure.hidden = false;
     imageButton.setAttribute('aria-expanded', 'true');
-    imageButton.textContent = t.hideImage;
+    setTypeset(imageButton, t.hideImage);
   } catch {
     resetImage();
     announce(t.imageFailed);
@@ -206,11 +212,11 @@ async function shareImage() {
 }
 
 function showPanel(heading: string) {
-  title.textContent = heading;
+  setTypeset(title, heading);
   urlField.value = shared.url;
   qrFigure.hidden = true;
   qrButton.setAttribute('aria-expanded', 'false');
-  qrButton.textContent = t.showQr;
+  setTypeset(qrButton, t.showQr);
   resetImage();
   showPopover(panel);
 }
@@ -292,7 +298,8 @@ function onSelectionChange() {
   }, 150);
 }
 // Beside the quote link: the same quote as an image, in the share panel.
-const quoteImageButton = Object.assign(document.createElement('button'), { type: 'button', className: 'quote-button', textContent: t.quoteImage, hidden: true });
+const quoteImageButton = Object.assign(document.createElement('button'), { type: 'button', className: 'quote-button', hidden: true });
+setTypeset(quoteImageButton, t.quoteImage);
 quoteButton.after(quoteImageButton);
 quoteImageButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
 quoteImageButton.addEventListener('click', () => {
