@@ -123,6 +123,18 @@ test.describe('results on /search/?q=', () => {
     await expectFirstMark(page, '站在ChatGPT等巨人肩头');
   });
 
+  test('a match that starts or ends inside a Latin word is still one <mark>, the word\u2019s spaces kept at its ends', async ({ page }) => {
+    await openSearch(page, 'epSeek在苹果App');
+    await expectFirstMark(page, 'epSeek在苹果App');
+    const mark = itemsOf(page).first().locator('mark');
+    // The runs of DeepSeek and App Store, each split at the match's edge into two of its elements.
+    expect(await mark.evaluate((element) => Array.from(element.children, (child) => `${child.className}:${child.textContent}`))).toEqual([
+      'space-after:epSeek',
+      'space-before unbroken:App',
+    ]);
+    expect(await mark.evaluate((element) => element.previousElementSibling?.className)).toBe('');
+  });
+
   test('a one-character query finds the paragraph that holds it', async ({ page }) => {
     await openSearch(page, '韭');
     await expect(itemsOf(page)).toHaveCount(1);

@@ -16,31 +16,41 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /**
- * `text` typeset with [start, end) in one `<mark>` around the runs it covers whole (its spaces
- * between Han and Latin highlighted with them, and no padding of a mark between runs); only a run
- * the match starts or ends inside (the middle of a Latin word) holds a `<mark>` of its own part.
+ * `text` typeset with [start, end) in one `<mark>` (its spaces between Han and Latin highlighted
+ * with it, no edge of a mark between runs): a run the match starts or ends inside (the middle of
+ * a Latin word) is split there into two elements of its classes, the space before it kept on the
+ * first and the space after it on the last.
  */
 export function highlightedNodes(text: string, start: number, end: number): Node[] {
-  const nodes = typesetNodes(text, { start, end });
   const out: Node[] = [];
   let mark: HTMLElement | undefined;
   let offset = 0;
-  for (const node of nodes) {
-    const length = node.textContent!.length;
-    const inside = offset >= start && offset + length <= end && length > 0;
-    offset += length;
-    if (!inside) {
-      mark = undefined;
-      out.push(node);
-      continue;
+  // Highlighted, so that no run's digits are cells of their own (those are for vertical text).
+  for (const node of typesetNodes(text, { start, end })) {
+    const content = node.textContent!;
+    const at = offset;
+    offset += content.length;
+    const cuts = [at, Math.min(Math.max(start, at), offset), Math.min(Math.max(end, at), offset), offset];
+    const pieces = [0, 1, 2].filter((i) => cuts[i + 1]! > cuts[i]!);
+    for (const i of pieces) {
+      const piece = content.slice(cuts[i]! - at, cuts[i + 1]! - at);
+      let made: Node = document.createTextNode(piece);
+      if (node instanceof HTMLElement && node.localName !== 'mark') {
+        const run = document.createElement(node.localName);
+        run.className = node.className;
+        if (i !== pieces[0]) run.classList.remove('space-before');
+        if (i !== pieces.at(-1)) run.classList.remove('space-after');
+        run.textContent = piece;
+        made = run;
+      }
+      if (i !== 1) {
+        mark = undefined;
+        out.push(made);
+        continue;
+      }
+      if (!mark) out.push((mark = document.createElement('mark')));
+      mark.append(made);
     }
-    // Wholly marked: a <mark> of a plain run, or a run's element whose text is one <mark>.
-    const whole = node instanceof Element && node.localName === 'mark' ? document.createTextNode(node.textContent!) : node;
-    if (whole instanceof Element && whole.firstChild instanceof Element && whole.firstChild.localName === 'mark') {
-      whole.firstChild.replaceWith(...whole.firstChild.childNodes);
-    }
-    if (!mark) out.push((mark = document.createElement('mark')));
-    mark.append(whole);
   }
   return out;
 }
