@@ -5,6 +5,7 @@
  * editions: every title the pages set (the essay's title, section headings, the header's title,
  * the contents, the section page's kicker, previous/next, the 404 page's links).
  */
+import { writeFileSync } from 'node:fs';
 import { readEssayContent, essayTitles } from '../support/essay-content';
 import { ALL_ESSAY_PAGES, EDITIONS } from '../support/editions';
 import { titleLineBreaks } from '../support/title-probes';
@@ -50,6 +51,11 @@ for (const engine of ENGINES) {
         }
       }
     }
+    // The first screen a phone reader sees, for a person to look at (docs/typography-titles.md shows them).
+    await page.open('/', { width: 390, height: 844 });
+    const shot = test.info().outputPath(`title-390-${engine}.png`);
+    writeFileSync(shot, await page.screenshot());
+    await test.info().attach(`title-390-${engine}.png`, { path: shot, contentType: 'image/png' });
     expect(wrong).toEqual([]);
     // The measure saw titles, and titles that took more than one line (the essay's title at 320 px does).
     expect(titles).toBeGreaterThan(100);
