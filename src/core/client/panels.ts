@@ -5,6 +5,8 @@
  * stay hidden (src/site/panels.css), and this opens them instead, with the same buttons, Escape and a
  * `toggle` event, so the code that uses a panel does not need to know which it got.
  */
+import { isImeKey } from './ime-key';
+
 const native = typeof HTMLElement.prototype.showPopover === 'function';
 
 export function isOpen(panel: HTMLElement): boolean {
@@ -46,7 +48,8 @@ if (!native) {
     else showPanel(panel);
   });
   document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
+    // Escape that cancels an input method's composition is the input method's.
+    if (event.key !== 'Escape' || isImeKey(event)) return;
     for (const panel of document.querySelectorAll<HTMLElement>('[popover][data-open]')) hidePanel(panel);
   });
 }

@@ -4,6 +4,7 @@
  * Events that arrive while it loads are handed to it once mounted.
  */
 import { showUnavailable as showMessage } from './unavailable';
+import { isImeKey } from '../../core/client/ime-key';
 
 // This script runs, so it is the search, not the page's fallback notice, that tells the reader if
 // search cannot load (/search/, src/pages/[...edition]/search.astro).
@@ -24,7 +25,10 @@ function whenUsed(root: HTMLElement, event: Event) {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   mounted.then(
     () => {
-      if (event.type === 'input') input.dispatchEvent(new Event('input', { bubbles: true }));
+      // A copy of what was typed, with its isComposing (an event is a valid init dictionary of its
+      // kind): letters an input method is still composing are not searched (ui.ts follows the
+      // composition from here on, src/core/client/composition.ts).
+      if (event.type === 'input' || event.type === 'compositionend') input.dispatchEvent(new (event.constructor as typeof Event)(event.type, event));
       else if (document.activeElement === input) input.dispatchEvent(new FocusEvent('focus'));
     },
     () => {
@@ -55,7 +59,7 @@ function showUnavailable(root: HTMLElement) {
   panel.hidden = false;
   if (root.dataset.search !== 'popup') return;
   const close = (event: Event) => {
-    if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.contains((event as FocusEvent).relatedTarget as Node | null)) {
+    if (event instanceof KeyboardEvent ? event.key === 'Escape' && !isImeKey(event) : !root.contains((event as FocusEvent).relatedTarget as Node | null)) {
       panel.hidden = true;
       root.removeEventListener('focusout', close);
       root.removeEventListener('keydown', close);
@@ -68,7 +72,7 @@ function showUnavailable(root: HTMLElement) {
 for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) {
   // The search page starts with the query in its URL; the header's field waits for a reader.
   if (root.dataset.search === 'page') whenUsed(root, new Event('load'));
-  for (const type of ['focusin', 'input'] as const) root.addEventListener(type, (event) => whenUsed(root, event));
+  for (const type of ['focusin', 'input', 'compositionend'] as const) root.addEventListener(type, (event) => whenUsed(root, event));
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -77,7 +81,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 const shortcutField = document.querySelector<HTMLInputElement>('[data-search-shortcuts] input[type="search"]');
 document.addEventListener('keydown', (event) => {
-  if (!shortcutField) return;
+  // Not a key of an input method composing in any field: it is the input method's.
+  if (!shortcutField || isImeKey(event)) return;
   const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
   const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
   if (slash || commandK) {

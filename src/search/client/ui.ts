@@ -11,6 +11,7 @@
 import t from 'virtual:client-strings/search';
 import { fill } from '../../core/fill';
 import { setTypeset } from '../../core/client/typeset';
+import { trackComposition, type Composition } from '../../core/client/composition';
 import { MAX_QUERY_LENGTH, cutQuery } from '../query-length';
 import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
 import { showUnavailable } from './unavailable';
@@ -42,6 +43,8 @@ class SearchBox {
   private focusFirstResult = false;
   /** Page mode: the URL of the query the current history entry stands for (as opened, or as submitted). */
   private committedUrl = location.href;
+  /** The field's input method: letters being composed are not searched (src/core/client/composition.ts). */
+  private readonly composition: Composition;
 
   private readonly root: HTMLElement;
   private readonly mode: Mode;
@@ -58,9 +61,11 @@ class SearchBox {
 
     this.input.addEventListener('focus', () => {
       this.headStart();
-      if (this.mode === 'popup' && this.input.value.trim()) this.showPanel(true);
+      // Back to what the panel showed; nothing yet when this code has just loaded (an input method's
+      // letters, typed while it loaded, may still be composed: they are not searched).
+      if (this.mode === 'popup' && this.input.value.trim() && this.status.textContent) this.showPanel(true);
     });
-    this.input.addEventListener('input', () => this.scheduleSearch());
+    this.composition = trackComposition(this.input, () => this.scheduleSearch());
     this.input.addEventListener('keydown', (event) => this.onInputKey(event));
     this.results.addEventListener('keydown', (event) => this.onResultsKey(event));
     this.form.addEventListener('submit', (event) => this.onSubmit(event));
@@ -99,10 +104,21 @@ class SearchBox {
     this.focusFirstResult = false;
     this.cancelTimer();
     if (this.mode === 'page') this.updateUrl('replace');
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run(this.input.value);
-    }, DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.searchAfterPause(), DEBOUNCE_MS);
+  }
+
+  /**
+   * The pause is over, but a composition began in it: its letters are not searched; the search
+   * waits for its end. A committed composition schedules a search of its own (which replaces this
+   * one); a cancelled one leaves the value this was for, searched within a pause of the end.
+   */
+  private searchAfterPause() {
+    if (this.composition.composing) {
+      this.timer = setTimeout(() => this.searchAfterPause(), DEBOUNCE_MS);
+      return;
+    }
+    this.timer = undefined;
+    void this.run(this.input.value);
   }
 
   private cancelTimer() {
@@ -136,6 +152,11 @@ class SearchBox {
   }
 
   private onSubmit(event: SubmitEvent) {
+    if (this.composition.busy) {
+      // Enter that picks the input method's candidate commits letters, not the search.
+      event.preventDefault();
+      return;
+    }
     if (this.mode === 'popup') {
       // The form goes to /search/?q=…, which works without scripts too; only the start of a long query.
       this.input.value = cutQuery(this.input.value).query;
@@ -156,6 +177,12 @@ class SearchBox {
   }
 
   private onInputKey(event: KeyboardEvent) {
+    // Enter, Escape and the arrows while composing choose, commit or cancel the input method's candidates.
+    if (this.composition.owns(event)) {
+      // Nor does a search field's own Escape (it empties the field) apply: the reader cancelled letters, not the query.
+      if (event.key === 'Escape') event.preventDefault();
+      return;
+    }
     if (event.key === 'ArrowDown' && this.pending()) {
       // Not into results that the search on its way will replace (the focus would be lost with them).
       event.preventDefault();
