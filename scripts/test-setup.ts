@@ -28,10 +28,7 @@ const fcList = onPath('fc-list');
 async function isPresent(need: Need): Promise<boolean> {
   switch (need) {
     case 'chromium':
-      // Playwright's own Chromium (from `npx playwright install`) is asked for last: loading
-      // Playwright to find it takes most of a second.
-      return [process.env.CHROMIUM_PATH, ...SYSTEM_CHROMIUMS].some((path) => path && existsSync(path)) ||
-        (await import('../tests/support/chromium.ts').then(({ findChromium }) => Boolean(findChromium()), () => false));
+      return [process.env.CHROMIUM_PATH, ...SYSTEM_CHROMIUMS].some((path) => path && existsSync(path)) || (await playwrightsChromium());
     case 'firefox':
       return existsSync(FIREFOX);
     case 'webkit-driver':
@@ -46,6 +43,19 @@ async function isPresent(need: Need): Promise<boolean> {
     case 'cjk-font':
       // The face the stylesheets name for Linux and the measurements were made in.
       return fcList && spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout.includes('Noto Sans CJK');
+  }
+}
+
+/**
+ * Whether the tests find a Chromium of Playwright's own (`npx playwright install`), asked last:
+ * loading Playwright to find it takes most of a second.
+ */
+async function playwrightsChromium(): Promise<boolean> {
+  try {
+    const { findChromium } = await import('../tests/support/chromium.ts');
+    return Boolean(findChromium());
+  } catch {
+    return false;
   }
 }
 

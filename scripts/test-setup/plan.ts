@@ -17,7 +17,7 @@ export const PROVIDERS: Record<Need, { readonly pkg: string; readonly what: stri
   'webkit-driver': { pkg: 'webkit2gtk-driver', what: 'WebKit’s WebDriver' },
   minibrowser: { pkg: 'libwebkit2gtk-4.1-0', what: 'WebKit’s MiniBrowser' },
   'x-server': { pkg: 'xvfb', what: 'an X server for WebKit' },
-  'fc-list': { pkg: 'fontconfig', what: 'fc-list' },
+  'fc-list': { pkg: 'fontconfig', what: 'fontconfig' },
   // Without a Chinese font every Han character is a box and every measured line is wrong.
   'cjk-font': { pkg: 'fonts-noto-cjk', what: 'a Chinese font' },
 };
