@@ -16,6 +16,9 @@
  * Pagefind's index (`.pf_index`), fragment (`.pf_fragment`) and filter (`.pf_filter`) files, the
  * search's User Timing marks (`search-start`, one a search), and every change to the search's
  * panel (status, results, aria-busy, hidden), by a MutationObserver.
+ *
+ * One file of about 400 lines: the probes, the two ways of composing and the tests that use them
+ * are one vocabulary, and only this file uses it.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { strings } from '../../src/core/strings';
