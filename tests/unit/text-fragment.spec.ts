@@ -1,9 +1,9 @@
 /**
- * src/sharing/client/text-fragment.ts: the `:~:text=` directive of a quote link, checked
+ * src/core/text-fragment.ts: the `:~:text=` directive of a quote link, checked
  * against a real Chinese word segmenter (ICU's dictionary, as the browser uses).
  */
 import { expect, test } from '@playwright/test';
-import { textDirective } from '../../src/sharing/client/text-fragment';
+import { textDirective } from '../../src/core/text-fragment';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 

@@ -12,6 +12,7 @@
  * Without this script the anchor alone still lands on the block (not the rewritten forms).
  */
 import { parseArrival } from './arrival';
+import { markRange } from '../../core/client/mark-words';
 
 const HIGHLIGHT_NAME = 'search-landing';
 
@@ -43,19 +44,6 @@ function findWords(start: Element, words: string): Range | null {
   return range;
 }
 
-function highlight(range: Range) {
-  if ('highlights' in CSS) {
-    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
-    return;
-  }
-  // Older browsers: wrap the words (a block-crossing range is left unmarked rather than broken).
-  try {
-    range.surroundContents(Object.assign(document.createElement('mark'), { className: 'landing-mark' }));
-  } catch {
-    /* the anchor's own :target style still marks the block */
-  }
-}
-
 function inView(rect: DOMRect, header: number): boolean {
   return rect.top >= header && rect.bottom <= innerHeight;
 }
@@ -73,7 +61,8 @@ function land() {
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
   const range = words ? findWords(block, words) : null;
   if (range) {
-    highlight(range);
+    // The page's one way of marking words (a Highlight, or <mark> in older engines).
+    markRange(HIGHLIGHT_NAME, range, 'landing-mark');
     const rect = range.getBoundingClientRect();
     if (!inView(rect, header)) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
     return;

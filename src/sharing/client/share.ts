@@ -12,7 +12,8 @@
  */
 import t from 'virtual:client-strings/share';
 import { fill } from '../../core/fill';
-import { textDirective, wordSegmenter } from './text-fragment';
+import { textDirective, wordSegmenter } from '../../core/text-fragment';
+import { addSelectionAction } from '../../core/client/selection-actions';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
 import { setTypeset } from '../../core/client/typeset';
 
@@ -251,7 +252,6 @@ panel.addEventListener('click', (event) => {
 
 /* Quotes: selecting text inside one block offers a link that opens on it. */
 const segmenter = wordSegmenter(document.documentElement.lang || 'zh');
-let quote: { text: string; url: string; block: HTMLElement } | null = null;
 
 function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {
   const selection = getSelection();
@@ -279,30 +279,17 @@ function selectedQuote(): { text: string; url: string; block: HTMLElement; rect:
   };
 }
 
-let selectionTimer: ReturnType<typeof setTimeout> | undefined;
-function onSelectionChange() {
-  clearTimeout(selectionTimer);
-  selectionTimer = setTimeout(() => {
-    const found = selectedQuote();
-    quote = found && { text: found.text, url: found.url, block: found.block };
-    quoteButton.hidden = !found;
-    quoteImageButton.hidden = !found;
-    if (!found) return;
-    // Below the selection's last line: phones put their own selection menu above it.
-    const top = found.rect.bottom + scrollY + 8;
-    const width = quoteButton.offsetWidth + 8 + quoteImageButton.offsetWidth;
-    const left = Math.max(8, Math.min(found.rect.left + scrollX, innerWidth - width - 8));
-    quoteButton.style.top = quoteImageButton.style.top = `${top}px`;
-    quoteButton.style.left = `${left}px`;
-    quoteImageButton.style.left = `${left + quoteButton.offsetWidth + 8}px`;
-  }, 150);
-}
+// The selection's buttons are a group any feature adds to (core/client/selection-actions.ts): the
+// quote link and the quote image are offered for a selection within one block.
+const withinOneBlock = (_range: Range, blocks: HTMLElement[]) => blocks.length === 1 && selectedQuote() !== null;
+addSelectionAction({ button: quoteButton, accepts: withinOneBlock, order: 0 });
 // Beside the quote link: the same quote as an image, in the share panel.
 const quoteImageButton = Object.assign(document.createElement('button'), { type: 'button', className: 'quote-button', hidden: true });
 setTypeset(quoteImageButton, t.quoteImage);
-quoteButton.after(quoteImageButton);
-quoteImageButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
+quoteImageButton.dataset.quoteAction = 'image';
+addSelectionAction({ button: quoteImageButton, accepts: withinOneBlock, order: 1 });
 quoteImageButton.addEventListener('click', () => {
+  const quote = selectedQuote();
   if (!quote) return;
   shared = { url: quote.url, title: document.title, block: quote.block, words: quote.text };
   trigger = quoteImageButton;
@@ -311,12 +298,8 @@ quoteImageButton.addEventListener('click', () => {
   void toggleImage();
 });
 
-document.addEventListener('selectionchange', onSelectionChange);
-// This module loads with the reader's first selection (src/sharing/client/share-loader.ts): answer that one too.
-onSelectionChange();
-
-quoteButton.addEventListener('pointerdown', (event) => event.preventDefault()); // keep the selection
 quoteButton.addEventListener('click', async () => {
+  const quote = selectedQuote();
   if (!quote) return;
   const attribution = fill(t.quoteAttribution, { author: panel.dataset.author ?? '', title: panel.dataset.essayTitle ?? '' });
   const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
