@@ -128,8 +128,10 @@ test('a paragraph typed in Traditional inside the Simplified source is found in 
 });
 
 test('不可: the count is every paragraph holding it, and 更多 shows each of them once, in the essay\u2019s order', async ({ page }) => {
-  // Counted as the site counts: the letters and digits in a row, whatever punctuation stands between them.
+  // Every block holding its letters in a row, whatever punctuation stands between them; the status
+  // counts apart those holding them only across a mark (none here: each mark below is 不可 itself).
   const expected = blocksOf(files).filter((block) => block.replace(/[^\p{L}\p{N}]/gu, '').includes('不可')).length;
+  expect(blocksOf(files).filter((block) => block.includes('不可')).length).toBe(expected);
   expect(expected).toBeGreaterThan(10); // more than a page
   await search(page, '/', '不可');
   await expect(page.locator('.search-status')).toHaveText(fill(t.found, { count: expected }));
