@@ -34,7 +34,7 @@ test.describe('on a phone', () => {
       const stylesheets: string[] = [];
       page.on('requestfinished', (request) => request.resourceType() === 'stylesheet' && stylesheets.push(request.url()));
       await page.goto(path, { waitUntil: 'networkidle' });
-      const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill)\./.test(script));
+      const entries = scripts.fetched.filter((script) => script.startsWith('/_astro/') && !/\/_astro\/(ui|fill|typeset)\./.test(script));
       expect(entries, 'scripts other than the search page’s own search code').toHaveLength(1);
       // The search page's own styles (src/search/search-page.css) are its alone: no other page carries them.
       const names = stylesheets.map((url) => new URL(url).pathname.replace(/^\/_astro\/|\.[\w-]+\.css$/g, ''));
