@@ -16,7 +16,8 @@ export const strings = {
   skipToContent: zh('跳到正文'),
   byline: (author: string) => zh(`作者:${author}`),
   readingTime: (minutes: number) => zh(`约${minutes}分钟读完`),
-  sectionReadingTime: (minutes: number) => zh(`本节约${minutes}分钟`),
+  // Not 「本节约…」, which reads first as 本 + 节约 (saves).
+  sectionReadingTime: (minutes: number) => zh(`本节阅读约${minutes}分钟`),
   backToTop: zh('回到顶部'),
   tableOfContents: zh('目录'),
   readFullEssay: (title: string) => zh(`阅读全文:${title}`),
@@ -42,7 +43,8 @@ export const strings = {
     showQr: zh('二维码'),
     hideQr: zh('收起二维码'),
     qrAlt: zh('本链接的二维码'),
-    qrHint: zh('用手机扫码打开;在微信里长按图片识别。'),
+    // The reader may hold the phone already: the code is for another device, or WeChat's long press.
+    qrHint: zh('用另一台设备扫码,或在微信里长按图片识别,打开分享的这一处。'),
     close: zh('关闭'),
     linkLabel: zh('链接'),
     copied: zh('已复制'),
@@ -60,7 +62,8 @@ export const strings = {
     imageHint: zh('长按图片保存或转发。'),
     saveImage: zh('保存图片'),
     shareImage: zh('分享图片'),
-    imageScanHint: zh('长按识别二维码,阅读全文'),
+    // The code opens the shared paragraph, section or quote in the essay, not the essay's start.
+    imageScanHint: zh('长按识别二维码,在原文中打开此处'),
     imageFailed: zh('无法生成图片。仍可复制链接分享。'),
   },
   settings: {

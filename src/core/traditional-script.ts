@@ -7,4 +7,21 @@
  */
 import * as OpenCC from 'opencc-js';
 
-export const toTraditional: (text: string) => string = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/**
+ * Where OpenCC writes a form a reader in Taiwan does not expect, the form they do: OpenCC's output
+ * on the left, the edition's on the right, each the same length (so the conversion stays one
+ * character for one). Only characters, never words: the author's vocabulary is kept (see above).
+ *
+ * - 迴歸 → 回歸: OpenCC maps 回归 to 迴歸 in every variant; Taiwan's Ministry of Education
+ *   dictionary and its press write 回歸 (迴 is for turning and winding: 迴轉, 迴響).
+ */
+export const PHRASE_OVERRIDES: ReadonlyArray<readonly [opencc: string, taiwan: string]> = [['迴歸', '回歸']];
+
+for (const [opencc, taiwan] of PHRASE_OVERRIDES) {
+  if (opencc.length !== taiwan.length) throw new Error(`Traditional override ${opencc} → ${taiwan} changes the text's length`);
+}
+
+const openccTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+export const toTraditional = (text: string): string =>
+  PHRASE_OVERRIDES.reduce((converted, [opencc, taiwan]) => converted.replaceAll(opencc, taiwan), openccTaiwan(text));

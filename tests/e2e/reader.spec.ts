@@ -239,7 +239,7 @@ test.describe('reading aids', () => {
     await expect(page.locator('.essay-header .reading-time')).toHaveText(`約${minutes(whole)}分鐘讀完`);
     for (const section of essay.sections) {
       await page.goto(`/${section.slug}/`);
-      await expect(page.locator('.essay-kicker .reading-time')).toHaveText(`本节约${minutes(section.paragraphs.join(''))}分钟`);
+      await expect(page.locator('.essay-kicker .reading-time')).toHaveText(`本节阅读约${minutes(section.paragraphs.join(''))}分钟`);
     }
   });
 

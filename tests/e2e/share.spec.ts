@@ -279,6 +279,18 @@ test.describe('share panel', () => {
     await expect(status).toHaveAttribute('aria-live', 'polite');
   });
 
+  test('「已复制」 is cleared by the next action: it no longer speaks of what the panel shows', async ({ page }) => {
+    await page.goto(`/${section.slug}/`);
+    const panel = await openSharePanel(page, paragraphId);
+    await panel.getByRole('button', { name: t.copyLink, exact: true }).click();
+    const status = panel.getByRole('status');
+    await expect(status).toHaveText(t.copied);
+    await panel.getByRole('button', { name: t.showQr, exact: true }).click();
+    await expect(panel.getByRole('img', { name: t.qrAlt })).toBeVisible();
+    // At once, not when the message's 2.5 s have run out.
+    expect(await status.textContent()).toBe('');
+  });
+
   test("the same paragraph shared from the full essay links to its section's page", async ({ page }) => {
     await page.goto('/');
     await clearClipboard(page);
@@ -323,7 +335,7 @@ test.describe('share panel', () => {
     expect(await readClipboard(page)).toBe('');
   });
 
-  test('without navigator.share the share button copies the link instead', async ({ page }) => {
+  test('without navigator.share there is no share button: it could only copy the link, as 「复制链接」 does', async ({ page }) => {
     await page.addInitScript(() => {
       delete (Navigator.prototype as Partial<Navigator>).share;
       delete (Navigator.prototype as Partial<Navigator>).canShare;
@@ -332,9 +344,8 @@ test.describe('share panel', () => {
     expect(await page.evaluate(() => 'share' in navigator)).toBe(false);
     await clearClipboard(page);
     const panel = await openSharePanel(page, paragraphId);
-    await panel.getByRole('button', { name: t.share, exact: true }).click();
-    expect(await clipboardText(page)).toBe(paragraphUrl);
-    await expect(panel.getByRole('status')).toHaveText(t.copied);
+    await expect(panel.getByRole('button', { name: t.copyLink, exact: true })).toBeVisible();
+    await expect(panel.getByRole('button', { name: t.share, exact: true })).toBeHidden();
   });
 
   test('where the Clipboard API refuses, copy falls back to the copy command and keeps the focus in the panel', async ({

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { toTraditionalHtml } from '../../src/editions/build/traditional';
-import { toTraditional } from '../../src/core/traditional-script';
+import * as OpenCC from 'opencc-js';
+import { PHRASE_OVERRIDES, toTraditional } from '../../src/core/traditional-script';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 import { SIMPLIFIED, TRADITIONAL } from '../../src/core/editions';
 import { editionOfPath } from '../../src/core/urls';
 
@@ -13,6 +16,17 @@ test.describe('the Traditional edition’s conversion', () => {
     expect(toTraditional('人工智能')).toBe('人工智能');
     expect(toTraditional('性价比')).toBe('性價比');
     expect(toTraditional('不胜枚举')).toBe('不勝枚舉');
+  });
+
+  test('OpenCC as Taiwan writes it: 回归 is 回歸 (OpenCC gives 迴歸 in every variant), one character for one', () => {
+    expect(toTraditional('常识的回归')).toBe('常識的回歸');
+    expect(toTraditional('回归常识')).toBe('回歸常識');
+    // The characters around it are OpenCC's still.
+    expect(toTraditional('回复')).toBe('回覆');
+    for (const [opencc, taiwan] of PHRASE_OVERRIDES) {
+      expect(taiwan).toHaveLength(opencc.length);
+      expect(toTraditional(toSimplified(taiwan))).toBe(taiwan);
+    }
   });
 
   test('one character for one: every paragraph keeps its length', () => {

@@ -25,6 +25,8 @@ const qrButton = panel.querySelector<HTMLButtonElement>('[data-share-action="qr"
 const pageStatus = document.getElementById('share-status')!;
 const panelStatus = panel.querySelector<HTMLElement>('.share-panel-status')!;
 const quoteButton = document.querySelector<HTMLButtonElement>('.quote-button')!;
+// Without a share sheet 「分享…」 could only copy the link, as 「复制链接」 beside it does.
+panel.querySelector<HTMLButtonElement>('[data-share-action="share"]')!.hidden = !navigator.share;
 
 let trigger: HTMLElement | null = null;
 /** What the panel shares: the link, the share sheet's title, and the words and place an image shows. */
@@ -74,7 +76,6 @@ async function copyLink() {
 }
 
 async function shareSheet() {
-  if (!navigator.share) return copyLink();
   try {
     await navigator.share({ title: shared.title, url: shared.url });
   } catch (error) {
@@ -242,6 +243,11 @@ panel.addEventListener('toggle', (event) => {
 
 panel.addEventListener('click', (event) => {
   const action = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-share-action]')?.dataset.shareAction;
+  // Another action: the last one's message (「已复制」) no longer speaks of what the panel shows.
+  if (action) {
+    clearTimeout(statusTimer);
+    panelStatus.textContent = '';
+  }
   if (action === 'copy') void copyLink();
   else if (action === 'share') void shareSheet();
   else if (action === 'qr') void toggleQr();
