@@ -77,6 +77,96 @@ test.describe('the edition switch keeps the reader’s place', () => {
     await expect(page.locator('[data-search-results] li').first()).toBeVisible();
   });
 
+  /** The character at a point of the screen: its block, its offset there (white space left out), and its line's top. */
+  const characterAt = (page: Page, y: number) =>
+    page.evaluate((y) => {
+      const block = [...document.querySelectorAll<HTMLElement>('main p[id]')].find((p) => {
+        const rect = p.getBoundingClientRect();
+        return rect.top < y && rect.bottom > y;
+      })!;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          if (/\s/.test(node.data[i]!)) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.bottom > y) return { id: block.id, offset, top: rect.top, char: node.data[i]! };
+          offset++;
+        }
+      }
+      throw new Error('no character there');
+    }, y);
+  /** The top of the line holding a block's character `offset`. */
+  const lineTop = (page: Page, id: string, offset: number) =>
+    page.evaluate(
+      ([id, offset]) => {
+        const walker = document.createTreeWalker(document.getElementById(id as string)!, NodeFilter.SHOW_TEXT);
+        let count = 0;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (let i = 0; i < node.data.length; i++) {
+            if (/\s/.test(node.data[i]!)) continue;
+            if (count++ !== offset) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return { top: range.getBoundingClientRect().top, char: node.data[i]! };
+          }
+        }
+        return null;
+      },
+      [id, offset] as const,
+    );
+  /** What the page marks: a :target block (the yellow landing mark), and the words highlighted. */
+  const marks = (page: Page) =>
+    page.evaluate(() => ({
+      target: document.querySelector(':target')?.id ?? null,
+      words: [...(CSS.highlights.get('search-landing') ?? [])].map((range) => (range as Range).toString().replace(/\s+/g, '')),
+    }));
+
+  test('390 px, scrolled into the middle of a paragraph: the same line at the same height, nothing marked', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    // The longest paragraph's middle at 300 px from the top.
+    await page.evaluate(() => {
+      const block = [...document.querySelectorAll('main p[id]')].sort((a, b) => b.clientHeight - a.clientHeight)[0]!;
+      scrollTo(0, scrollY + block.getBoundingClientRect().top + block.clientHeight / 2 - 300);
+    });
+    const before = await characterAt(page, 300);
+    expect(before.offset).toBeGreaterThan(20); // inside the paragraph, not at its start
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/#[a-z-]+-\d+$/);
+    const after = await lineTop(page, before.id, before.offset);
+    expect(after!.char).toBe(toTraditional(before.char));
+    expect(Math.abs(after!.top - before.top)).toBeLessThanOrEqual(3);
+    expect(await marks(page)).toEqual({ target: null, words: [] });
+  });
+
+  test('from a quote link (a text fragment), 繁體 keeps the quote marked, in Traditional, and marks no block', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const quote = '真实与人性，或许是我们最后的堡垒';
+    await page.goto(`/facing-ai/#facing-ai-6:~:text=${encodeURIComponent(quote)}`);
+    await page.waitForTimeout(300); // the browser scrolls to the quote once laid out
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/facing-ai\/#facing-ai-\d+$/);
+    await expect.poll(() => marks(page)).toEqual({ target: null, words: [toTraditional(quote)] });
+  });
+
+  test('from a search result (?hl=), 繁體 keeps its words marked, in Traditional', async ({ page }) => {
+    const words = '软阶层';
+    await page.goto(`/facing-ai/?hl=${encodeURIComponent(words)}#facing-ai-3`);
+    await expect.poll(async () => (await marks(page)).words).toEqual([words]);
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/facing-ai\/#facing-ai-\d+$/);
+    await expect.poll(async () => (await marks(page)).words).toEqual([toTraditional(words)]);
+    expect((await marks(page)).target).toBeNull();
+  });
+
   test('without JavaScript the switch still goes to the same page in the other edition', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
