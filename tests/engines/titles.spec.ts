@@ -3,7 +3,8 @@
  * 390 px was cut across lines), measured from glyph rectangles in Chromium, Firefox and WebKit,
  * at widths from a small phone to a wide desktop, on every essay page and the 404 page of both
  * editions: every title the pages set (the essay's title, section headings, the header's title,
- * the contents, the section page's kicker, previous/next, the 404 page's links).
+ * the contents, the section page's kicker, previous/next, the 404 page's links), and the titles
+ * of search results, which a script sets from the records.
  */
 import { writeFileSync } from 'node:fs';
 import { readEssayContent, essayTitles } from '../support/essay-content';
@@ -12,17 +13,19 @@ import { titleLineBreaks } from '../support/title-probes';
 import { phraseBreaks } from '../../src/core/phrase-breaks';
 import { applyTypography } from '../../src/core/typography';
 import { strings } from '../../src/core/strings';
-import { ENGINES } from '../support/engines';
+import { ENGINES, waitFor } from '../support/engines';
 import { expect, test } from './fixtures';
 
 const TITLE_SELECTORS = ['.essay-title', '.section-heading', '.site-title-full', '.toc a', '.essay-kicker > a', '.section-nav-title', '.not-found-links a'];
 const WIDTHS = [320, 390, 768, 1440];
+/** Searches whose results carry every title: the essay's (its lede), each section's and the note's. */
+const SEARCHES = ['/search/?q=DeepSeek', '/zh-hant/search/?q=DeepSeek', '/search/?q=%E7%9A%84'];
 
 /** Each title as each edition shows it, and where it may break: the offsets are the same in both scripts. */
 const essay = readEssayContent();
 const typesetTitles = essayTitles(essay).map(applyTypography);
 const allowed = new Map<string, number[]>(
-  [...typesetTitles, strings.readFullEssay(typesetTitles[0]!)].flatMap((text) =>
+  [...typesetTitles, strings.readFullEssay(typesetTitles[0]!), strings.authorNote].flatMap((text) =>
     EDITIONS.map((edition) => [edition.script(text), phraseBreaks(text)] as [string, number[]]),
   ),
 );
@@ -35,9 +38,11 @@ for (const engine of ENGINES) {
     let measuredBreaks = 0;
     let titles = 0;
     for (const width of WIDTHS) {
-      for (const path of [...ALL_ESSAY_PAGES, '/no-such-page/', '/zh-hant/no-such-page/']) {
+      for (const path of [...ALL_ESSAY_PAGES, '/no-such-page/', '/zh-hant/no-such-page/', ...SEARCHES]) {
         await page.open(path, { width, height: 800 });
-        for (const title of await page.run(titleLineBreaks, TITLE_SELECTORS)) {
+        const search = path.includes('/search/');
+        if (search) await waitFor(page, (win) => win.document.querySelector('.search-result-title') !== null);
+        for (const title of await page.run(titleLineBreaks, search ? ['.search-result-title'] : TITLE_SELECTORS)) {
           titles++;
           const may = allowed.get(title.text);
           if (!may) {

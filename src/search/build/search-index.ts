@@ -45,6 +45,8 @@ interface Block {
   url: string;
   id: string;
   title: string;
+  /** Where the title may break into lines, as the page found it (core/phrase-breaks.ts). */
+  titleBreaks: string;
   text: string;
 }
 
@@ -57,6 +59,8 @@ interface Block {
 export type RecordData = {
   /** The section the block is in. */
   title: [string];
+  /** Its phrase breaks, space-separated offsets: a result's title breaks there only, like the page's. */
+  titleBreaks: [string];
   /** The block's text as shown. */
   text: [string];
   /** The block's text in the other script, where the fold table cannot undo the conversion (see below). */
@@ -95,10 +99,12 @@ function blocksOf(html: string, url: string): Block[] {
   const tree = fromHtml(html);
   return selectAll('[data-search-source]', tree).flatMap((source) => {
     const title = String(source.properties.dataSearchSource ?? '');
+    const titleBreaks = String(source.properties.dataSearchTitleBreaks ?? '');
     return selectAll('p[id], h1[id], h2[id], h3[id]', source).map((block: Element) => ({
       url,
       id: String(block.properties.id),
       title,
+      titleBreaks,
       text: toText(block, { whitespace: 'pre' }).trim(),
     }));
   });
@@ -254,6 +260,7 @@ async function writeIndex(
     tokens.delete('');
     const data: RecordData = {
       title: [block.title],
+      titleBreaks: [block.titleBreaks],
       text: [block.text],
       ...(alternate ? { alternate: [alternate] } : {}),
       ...(next ? { next: [next] } : {}),

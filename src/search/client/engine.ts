@@ -48,6 +48,8 @@ type PagefindResult = Candidate<PagefindResultData> & { id: string };
 
 export interface SearchHit {
   title: string;
+  /** Where the title may break into lines (core/phrase-breaks.ts, as the build found them). */
+  titleBreaks: number[];
   href: string;
   kind: MatchKind;
   excerpt: Excerpt;
@@ -186,6 +188,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     return value;
   };
   const inOrder = { sort: { order: 'asc' } } as const;
+  const titleBreaks = (record: PagefindResultData) => (record.filters.titleBreaks?.[0] ?? '').split(' ').filter(Boolean).map(Number);
 
   const blockHit =
     (accept: (kind: MatchKind) => boolean) =>
@@ -196,6 +199,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       const [url, id = ''] = record.url.split('#');
       return {
         title,
+        titleBreaks: titleBreaks(record),
         href: landingLink(url!, id, found.text.slice(found.match.start, found.match.end)),
         kind: found.match.kind,
         excerpt: excerptAround(found.text, found.match),
@@ -211,7 +215,13 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     const match = locate(query, runOn, convert);
     if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
     const id = record.url.split('#')[1] ?? '';
-    return { title, href: landingLink(essayPage, id, runOn.slice(match.start, match.end)), kind: match.kind, excerpt: excerptAround(runOn, match) };
+    return {
+      title,
+      titleBreaks: titleBreaks(record),
+      href: landingLink(essayPage, id, runOn.slice(match.start, match.end)),
+      kind: match.kind,
+      excerpt: excerptAround(runOn, match),
+    };
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';
   // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.

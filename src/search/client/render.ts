@@ -26,7 +26,7 @@ export function highlightedNodes(text: string, start: number, end: number): Node
   let mark: HTMLElement | undefined;
   let offset = 0;
   // Highlighted, so that no run's digits are cells of their own (those are for vertical text).
-  for (const node of typesetNodes(text, { start, end })) {
+  for (const node of typesetNodes(text, { highlight: { start, end } })) {
     const content = node.textContent!;
     const at = offset;
     offset += content.length;
@@ -60,8 +60,9 @@ export function renderHit(hit: SearchHit): HTMLLIElement {
   const item = element('li', 'search-result');
   const link = element('a', 'search-result-link');
   link.href = hit.href;
-  const title = element('span', 'search-result-title');
-  setTypeset(title, hit.title);
+  // Broken between phrases only, as the page's titles are (the `.phrases` rule of global.css).
+  const title = element('span', 'search-result-title phrases');
+  setTypeset(title, hit.title, { breaks: hit.titleBreaks });
   const excerpt = element('span', 'search-result-excerpt');
   const { before, match, after, cutBefore, cutAfter } = hit.excerpt;
   const start = `${cutBefore ? '\u2026' : ''}${before}`;
