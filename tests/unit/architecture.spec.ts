@@ -11,7 +11,7 @@ import { WIDE_CONTENTS_QUERY } from '../../src/core/breakpoints';
 import { PROJECT_ROOT } from '../support/essay-content';
 
 const SRC = join(PROJECT_ROOT, 'src');
-const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy'];
+const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,8 +30,7 @@ function importsOf(file: string, runtime = false): string[] {
   const source = readFileSync(file, 'utf8');
   const text = runtime ? source.replace(TYPE_ONLY, '') : source;
   return Array.from(text.matchAll(SPECIFIER), (match) => {
-    // A query (`?inline`: a stylesheet's text) names the same file.
-    const target = resolve(dirname(file), match[1]!.replace(/\?.*$/, ''));
+    const target = resolve(dirname(file), match[1]!);
     const found = ['', '.ts', '.astro'].map((ext) => target + ext).find((path) => existsSync(path) && statSync(path).isFile());
     if (!found) throw new Error(`${relative(SRC, file)}: cannot resolve ${match[1]}`);
     return relative(SRC, found);
