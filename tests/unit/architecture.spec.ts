@@ -11,7 +11,7 @@ import { WIDE_CONTENTS_QUERY } from '../../src/core/breakpoints';
 import { PROJECT_ROOT } from '../support/essay-content';
 
 const SRC = join(PROJECT_ROOT, 'src');
-const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader'];
+const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,7 +30,8 @@ function importsOf(file: string, runtime = false): string[] {
   const source = readFileSync(file, 'utf8');
   const text = runtime ? source.replace(TYPE_ONLY, '') : source;
   return Array.from(text.matchAll(SPECIFIER), (match) => {
-    const target = resolve(dirname(file), match[1]!);
+    // A query (`?inline`: a stylesheet's text) names the same file.
+    const target = resolve(dirname(file), match[1]!.replace(/\?.*$/, ''));
     const found = ['', '.ts', '.astro'].map((ext) => target + ext).find((path) => existsSync(path) && statSync(path).isFile());
     if (!found) throw new Error(`${relative(SRC, file)}: cannot resolve ${match[1]}`);
     return relative(SRC, found);

@@ -12,6 +12,7 @@ import '../../search/client/loader';
 import '../../editions/client/edition-switch';
 import '../../reader/client/settings-loader';
 import '../../sharing/client/share-loader';
+import { readersCopy } from '../../readers-copy/client/first-step';
 import { HIGHLIGHT_PARAM } from '../../core/landing-link';
 import { WIDE_CONTENTS_QUERY } from '../../core/breakpoints';
 
@@ -19,6 +20,8 @@ import { WIDE_CONTENTS_QUERY } from '../../core/breakpoints';
 // needs the landing code; a quote link's text directive is hidden from scripts, but its #block is not.
 const arriving = location.hash || new URLSearchParams(location.search).has(HIGHLIGHT_PARAM);
 if (arriving && document.querySelector('.essay')) void import('../../essay/client/landing');
+// The reader's 划线 and place: loaded only when something is kept (or to keep), and silent on an arrival.
+readersCopy(!!arriving);
 
 // Engines without popovers open the share and settings panels through this (the panels' own
 // code imports it too).
