@@ -10,10 +10,6 @@ declare module 'virtual:client-strings/search' {
   const strings: import('./core/strings').ClientStrings['search'];
   export default strings;
 }
-declare module 'virtual:client-strings/searchUnavailable' {
-  const strings: import('./core/strings').ClientStrings['searchUnavailable'];
-  export default strings;
-}
 declare module 'virtual:client-strings/share' {
   const strings: import('./core/strings').ClientStrings['share'];
   export default strings;

@@ -168,12 +168,12 @@ export const clientStrings = {
     'searching', 'found', 'foundWithOther', 'foundOnlyOther', 'foundLetters', 'foundPartial', 'more', 'morePartial', 'partialLabel', 'noResults', 'suggestion', 'suggestions',
     'noWords', 'truncated', 'hint',
   ]),
-  searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),
   readersCopy: strings.readersCopy,
   share: pick(strings.share, [
     'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
     'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',
     'imageAlt', 'imageHint', 'saveImage', 'shareImage', 'imageScanHint', 'imageFailed', 'linkLabel',
+    'close', 'copyLink', 'share', 'qrAlt', 'qrHint', 'quoteLink',
   ]),
 };
 export type ClientStrings = typeof clientStrings;

@@ -4,7 +4,7 @@
  * share sheet, the QR code, quote links) loads when a reader first uses it, so
  * a reader who never shares never downloads it.
  */
-// The buttons' names come with the panel's markup (src/sharing/ShareControls.astro): this
+// The buttons' names come with the panel's shell (src/sharing/ShareControls.astro): this
 // first step needs nothing else from the page's interface text.
 const names = document.getElementById('share-panel')?.dataset;
 const sharing = () => import('./share');

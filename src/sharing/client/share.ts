@@ -10,23 +10,18 @@
  * (the block or selection being shared) and load as one lazy chunk; the image and the QR
  * code's encoder are loaded apart (./share-image.ts, uqr) when asked for.
  */
+import './styles';
 import t from 'virtual:client-strings/share';
 import { fill } from '../../core/fill';
 import { textDirective, wordSegmenter } from '../../core/text-fragment';
 import { addSelectionAction } from '../../core/client/selection-actions';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
 import { setTypeset } from '../../core/client/typeset';
+import { copyButton, panel, panelStatus, qrButton, qrFigure, quoteButton, shareButton, title, urlField } from './panel';
 
-const panel = document.getElementById('share-panel')!;
-const title = panel.querySelector<HTMLElement>('.share-panel-title')!;
-const urlField = panel.querySelector<HTMLInputElement>('.share-url')!;
-const qrFigure = panel.querySelector<HTMLElement>('.share-qr')!;
-const qrButton = panel.querySelector<HTMLButtonElement>('[data-share-action="qr"]')!;
 const pageStatus = document.getElementById('share-status')!;
-const panelStatus = panel.querySelector<HTMLElement>('.share-panel-status')!;
-const quoteButton = document.querySelector<HTMLButtonElement>('.quote-button')!;
 // Without a share sheet 「分享…」 could only copy the link, as 「复制链接」 beside it does.
-panel.querySelector<HTMLButtonElement>('[data-share-action="share"]')!.hidden = !navigator.share;
+shareButton.hidden = !navigator.share;
 
 let trigger: HTMLElement | null = null;
 /** What the panel shares: the link, the share sheet's title, and the words and place an image shows. */
@@ -100,7 +95,7 @@ async function toggleQr() {
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.fillStyle = '#000';
   data.forEach((row, y) => row.forEach((dark, x) => dark && context.fillRect(x * scale, y * scale, scale, scale)));
-  const image = qrFigure.querySelector('img') ?? Object.assign(new Image(200, 200), { alt: qrFigure.dataset.alt ?? '' });
+  const image = qrFigure.querySelector('img') ?? Object.assign(new Image(200, 200), { alt: t.qrAlt });
   image.src = canvas.toDataURL('image/png');
   qrFigure.prepend(image);
 }
@@ -234,7 +229,7 @@ export function openPanel(permalink: HTMLAnchorElement) {
   };
   trigger = permalink;
   showPanel(isHeading ? t.shareSection : t.shareParagraph);
-  panel.querySelector<HTMLButtonElement>('[data-share-action="copy"]')!.focus();
+  copyButton.focus();
 }
 
 panel.addEventListener('toggle', (event) => {
