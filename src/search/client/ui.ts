@@ -15,6 +15,7 @@ import { trackComposition, type Composition } from '../../core/client/compositio
 import { MAX_QUERY_LENGTH, cutQuery } from '../query-length';
 import { prepare, search, type SearchHit, type SearchOutcome } from './engine';
 import { showUnavailable } from './unavailable';
+import './styles';
 import { foundStatus, renderHit } from './render';
 
 const DEBOUNCE_MS = 120;
