@@ -81,3 +81,48 @@ export function blockPlacement(win: Window, id: string): { top: number; bottom: 
   const rect = block.getBoundingClientRect();
   return { top: rect.top, bottom: rect.bottom, header: win.document.querySelector('.site-header')!.getBoundingClientRect().bottom, height: win.innerHeight };
 }
+
+/** The boxes (viewport px) of the words a block shows from `start` to `end` in its text, a box per line. */
+export function wordBoxes(win: Window, id: string, start: number, end: number): Array<{ x: number; y: number; width: number; height: number }> {
+  const block = win.document.getElementById(id);
+  if (!block) return [];
+  const range = win.document.createRange();
+  const walker = win.document.createTreeWalker(block, 4);
+  let seen = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (start >= seen && start < seen + node.data.length) range.setStart(node, start - seen);
+    if (end > seen && end <= seen + node.data.length) range.setEnd(node, end - seen);
+    seen += node.data.length;
+  }
+  return Array.from(range.getClientRects(), (rect) => ({ x: rect.left, y: rect.top, width: rect.width, height: rect.height })).filter((box) => box.width > 1);
+}
+
+/**
+ * How much of each box, in a screenshot of the window, is painted in the 划线's colour (within a
+ * few levels per channel): the background behind the words, less their glyphs' ink.
+ */
+export async function markColourShare(win: Window, pngBase64: string, boxes: Array<{ x: number; y: number; width: number; height: number }>): Promise<number[]> {
+  const doc = win.document;
+  const probe = doc.body.appendChild(doc.createElement('div'));
+  probe.style.background = 'var(--reader-mark)';
+  const colour = win.getComputedStyle(probe).backgroundColor.match(/\d+/g)!.map(Number);
+  probe.remove();
+  const img = doc.createElement('img');
+  img.src = `data:image/png;base64,${pngBase64}`;
+  await img.decode();
+  const canvas = Object.assign(doc.createElement('canvas'), { width: img.width, height: img.height });
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(img, 0, 0);
+  const frame = win.frameElement?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  const scale = win.devicePixelRatio;
+  return boxes.map((box) => {
+    const width = Math.max(1, Math.round(box.width * scale));
+    const height = Math.max(1, Math.round(box.height * scale));
+    const { data } = context.getImageData(Math.round((box.x + frame.left) * scale), Math.round((box.y + frame.top) * scale), width, height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if ([0, 1, 2].every((c) => Math.abs(data[i + c]! - colour[c]!) <= 6)) painted++;
+    }
+    return painted / (width * height);
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The reader's own copy in Chromium, Firefox and WebKit, and in an engine without the Highlight API
+ * (Chromium made older, so the page marks with <mark>): a 划线 made from a selection is drawn behind
+ * its words (measured in a screenshot), is there again after a reload and in the other edition on
+ * the same words, leaves the text as it was, and 「继续阅读」 brings back the place read.
+ */
+import { ENGINES, waitFor, type EnginePage } from '../support/engines';
+import { blockText, centre, highlightedWords, markColourShare, rc, selectFirst, wordBoxes } from '../support/readers-copy';
+import { expect, test, type EngineVariant } from './fixtures';
+
+const BLOCK = 'why-deepseek-3';
+const WORDS = '意味着更好的体验';
+const WORDS_HANT = '意味著更好的體驗';
+
+/** Share of each line of the words painted in the 划线's colour. */
+async function painted(page: EnginePage, start: number, end: number): Promise<number[]> {
+  const boxes = await page.run(wordBoxes, BLOCK, start, end);
+  expect(boxes.length).toBeGreaterThan(0);
+  return page.run(markColourShare, (await page.screenshot()).toString('base64'), boxes);
+}
+
+for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
+  test.describe(`the reader's copy in ${engine}`, () => {
+    test('a 划线 is drawn behind its words, kept after a reload and shown in 繁體 on the same words', async ({ open }) => {
+      test.setTimeout(90_000);
+      const page = await open(engine);
+      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await page.run((win) => win.localStorage.clear());
+      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await page.run(centre, BLOCK);
+      const text = (await page.run(blockText, BLOCK))!;
+      const start = text.indexOf(WORDS);
+      const end = start + WORDS.length;
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...(await painted(page, start, end))), 'nothing marked before').toBeLessThan(0.05);
+
+      // The selection as a reader's: the page's own selection, then the group's button by real input.
+      await page.run(selectFirst, BLOCK, start, WORDS.length);
+      const button = await waitFor(page, (win, name) => {
+        const found = Array.from(win.document.querySelectorAll<HTMLButtonElement>('.quote-actions button')).find((b) => b.textContent === name && !b.hidden);
+        const rect = found?.getBoundingClientRect();
+        return rect && rect.width > 0 ? found!.dataset.quoteAction : undefined;
+      }, rc.highlight);
+      await page.click(`.quote-actions button[data-quote-action="${button}"]`);
+      await expect.poll(() => page.run(highlightedWords)).toEqual([WORDS]);
+      // Drawn: the background of every line of the words, but not of the words around them.
+      await page.run((win) => win.getSelection()!.removeAllRanges());
+      for (const share of await painted(page, start, end)) expect(share, 'the 划线 painted behind its words').toBeGreaterThan(0.3);
+      expect(Math.max(...(await painted(page, end + 2, end + 6))), 'the words after it unmarked').toBeLessThan(0.05);
+      expect(await page.run(blockText, BLOCK), 'the text unchanged').toBe(text);
+
+      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await expect.poll(() => page.run(highlightedWords)).toEqual([WORDS]);
+      await page.open('/zh-hant/why-deepseek/', { width: 1024, height: 800 });
+      await expect.poll(() => page.run(highlightedWords)).toEqual([WORDS_HANT]);
+      await page.run(centre, BLOCK);
+      const hant = (await page.run(blockText, BLOCK))!;
+      for (const share of await painted(page, hant.indexOf(WORDS_HANT), hant.indexOf(WORDS_HANT) + WORDS.length)) expect(share).toBeGreaterThan(0.3);
+      await page.run((win) => win.localStorage.clear());
+    });
+
+    test('「继续阅读」 after a new visit brings back the paragraph that was at the top', async ({ open }) => {
+      test.setTimeout(60_000);
+      const page = await open(engine);
+      await page.open('/', { width: 1024, height: 800 });
+      await page.run((win) => win.localStorage.clear());
+      await page.open('/', { width: 1024, height: 800 });
+      await page.run((win) => win.document.getElementById('facing-ai-3')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await page.run((win) => win.scrollBy(0, 1));
+      // Kept as the reader scrolls (after a pause): wait until it is.
+      await waitFor(page, (win) => win.localStorage.getItem('essay-place')?.includes('facing-ai-3') || undefined);
+      await page.open('/', { width: 1024, height: 800 });
+      const name = await waitFor(page, (win) => win.document.querySelector<HTMLButtonElement>('.continue-go')?.textContent || undefined);
+      expect(name).toContain(rc.continueReading);
+      await page.click('.continue-go');
+      const at = await waitFor(page, (win) => {
+        const top = win.document.getElementById('facing-ai-3')!.getBoundingClientRect().top;
+        const header = win.document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+        return win.scrollY > 0 ? { top, header, height: win.innerHeight } : undefined;
+      });
+      expect(at.top).toBeGreaterThanOrEqual(at.header - 2);
+      expect(at.top).toBeLessThan(at.height / 2);
+      await page.run((win) => win.localStorage.clear());
+    });
+  });
+}
