@@ -7,7 +7,7 @@
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
  *
- * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,lighthouse,search]
+ * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,lighthouse,search,readers-copy,scale]
  *   --runs  runs of each measure (the default keeps a whole bench to a few minutes on 2 cores)
  *   --ref   build a commit (its `git archive`) instead of the working tree, whose edits in
  *           progress may not build, or not be what is to be measured
@@ -28,6 +28,7 @@ import { CATEGORIES, measureLighthouse, type LighthouseRun } from './bench/light
 import { COLD_QUERY, WARM_QUERIES, measureSearch, type SearchRun } from './bench/search.ts';
 import { kb, mb, median, stat } from './bench/stats.ts';
 import { measureScale, type ScaleResult } from './bench/scale.ts';
+import { MARKS, measureReadersCopy, type ReadersCopyRun } from './bench/readers-copy.ts';
 
 /** What a change may not make worse: missing one fails the bench. */
 const BUDGETS = {
@@ -41,6 +42,9 @@ const BUDGETS = {
    * pause (during which they load) included.
    */
   coldSearchMs: 300,
+  /** Showing 200 划线 on `/` (anchoring each, then marking), and a frame while scrolling with them: no jank. */
+  readersCopyRenderMs: 50,
+  readersCopyFrameMs: 34,
   /** A search after the first, from its start to its results drawn. */
   warmSearchMs: 30,
   /** Everything the first search fetches. */
@@ -51,7 +55,7 @@ const BUDGETS = {
   scaleFoundAt1: 0.99,
 };
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'lighthouse', 'search', 'scale'] as const;
+const PARTS = ['build', 'first-view', 'lighthouse', 'search', 'readers-copy', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -92,11 +96,12 @@ try {
   }
   const { origin, close } = await host(dist);
   try {
-    if (only.has('first-view') || only.has('search')) {
+    if (only.has('first-view') || only.has('search') || only.has('readers-copy')) {
       const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       try {
         if (only.has('first-view')) for (const path of PAGES) firstViewRows(await measureFirstView(browser, origin, path));
         if (only.has('search')) searchRows(await measureSearch(browser, origin, dist, RUNS), 'search: ', { first: `"${COLD_QUERY}"`, later: `${WARM_QUERIES.length} queries a run` });
+        if (only.has('readers-copy')) readersCopyRows(await measureReadersCopy(browser, origin, RUNS));
       } finally {
         await browser.close();
       }
@@ -128,6 +133,15 @@ function snapshot(ref: string, dir: string): string {
   execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', ref], { maxBuffer: 1 << 30 }) });
   symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+function readersCopyRows(runs: ReadersCopyRun[]) {
+  const at = `reader's copy, ${MARKS} 划线 on \`/\``;
+  row(`${at}: drawn`, `${Math.min(...runs.map((r) => r.drawn))} of ${MARKS}`, `${MARKS}`, budget(runs.every((r) => r.drawn === MARKS)));
+  const render = runs.map((r) => r.renderMs);
+  row(`${at}: shown, anchoring and marking (phone)`, stat(render, 'ms'), `< ${BUDGETS.readersCopyRenderMs} ms`, budget(median(render) < BUDGETS.readersCopyRenderMs));
+  const p95 = runs.map((r) => r.frameP95Ms);
+  row(`${at}: scrolling the essay, frame interval p95 / longest`, `${stat(p95, 'ms')} / ${stat(runs.map((r) => r.frameMaxMs), 'ms')}`, `p95 ≤ ${BUDGETS.readersCopyFrameMs} ms`, budget(median(p95) <= BUDGETS.readersCopyFrameMs));
 }
 
 function buildRows(build: BuildResult) {

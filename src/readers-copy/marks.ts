@@ -5,7 +5,7 @@
  */
 import { describe, mergeSpans, type Anchor } from './anchoring';
 import type { EditionId } from '../core/editions';
-import { HIGHLIGHTS_KEY } from './keys';
+import { HIGHLIGHTS_KEY, HIGHLIGHTS_VERSION } from './keys';
 
 export interface Mark extends Anchor {
   id: string;
@@ -27,7 +27,6 @@ export interface Saved {
   unreadable: unknown[];
 }
 
-export const HIGHLIGHTS_VERSION = 1;
 /** What an exported file says it is. */
 export const EXPORT_FORMAT = 'essay-highlights-export';
 
