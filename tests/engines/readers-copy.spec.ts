@@ -5,12 +5,18 @@
  * the same words, leaves the text as it was, and 「继续阅读」 brings back the place read.
  */
 import { ENGINES, waitFor, type EnginePage } from '../support/engines';
-import { blockText, centre, highlightedWords, markColourShare, rc, selectFirst, wordBoxes } from '../support/readers-copy';
+import { blockText, centre, highlightedWords, markColourShare, rc, selectFirst, selectedText, wordBoxes, wordEnds } from '../support/readers-copy';
 import { expect, test, type EngineVariant } from './fixtures';
 
 const BLOCK = 'why-deepseek-3';
 const WORDS = '意味着更好的体验';
 const WORDS_HANT = '意味著更好的體驗';
+
+/** Whether the selection's group shows a button of that name. */
+function shownButton(win: Window, name: string): true | undefined {
+  const found = Array.from(win.document.querySelectorAll<HTMLButtonElement>('.quote-actions button')).find((b) => b.textContent === name && !b.hidden);
+  return found && found.getBoundingClientRect().width > 0 ? true : undefined;
+}
 
 /** Share of each line of the words painted in the 划线's colour. */
 async function painted(page: EnginePage, start: number, end: number): Promise<number[]> {
@@ -34,14 +40,12 @@ for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
       expect(start).toBeGreaterThanOrEqual(0);
       expect(Math.max(...(await painted(page, start, end))), 'nothing marked before').toBeLessThan(0.05);
 
-      // The selection as a reader's: the page's own selection, then the group's button by real input.
-      await page.run(selectFirst, BLOCK, start, WORDS.length);
-      const button = await waitFor(page, (win, name) => {
-        const found = Array.from(win.document.querySelectorAll<HTMLButtonElement>('.quote-actions button')).find((b) => b.textContent === name && !b.hidden);
-        const rect = found?.getBoundingClientRect();
-        return rect && rect.width > 0 ? found!.dataset.quoteAction : undefined;
-      }, rc.highlight);
-      await page.click(`.quote-actions button[data-quote-action="${button}"]`);
+      // The selection as a reader makes it: the pointer dragged over the words, then the group's button.
+      const ends = (await page.run(wordEnds, BLOCK, start, end))!;
+      await page.drag(ends.from, ends.to);
+      await expect.poll(() => page.run(selectedText)).toBe(WORDS);
+      await waitFor(page, shownButton, rc.highlight);
+      await page.click('.quote-actions button[data-quote-action="highlight"]');
       await expect.poll(() => page.run(highlightedWords)).toEqual([WORDS]);
       // Drawn: the background of every line of the words, but not of the words around them.
       await page.run((win) => win.getSelection()!.removeAllRanges());
@@ -56,6 +60,35 @@ for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
       await page.run(centre, BLOCK);
       const hant = (await page.run(blockText, BLOCK))!;
       for (const share of await painted(page, hant.indexOf(WORDS_HANT), hant.indexOf(WORDS_HANT) + WORDS.length)) expect(share).toBeGreaterThan(0.3);
+      await page.run((win) => win.localStorage.clear());
+    });
+
+    test('a selection made with Shift and the arrow keys reaches 「划线」 with Tab, and Enter makes it', async ({ open }) => {
+      test.setTimeout(60_000);
+      const page = await open(engine);
+      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await page.run((win) => win.localStorage.clear());
+      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await page.run(centre, BLOCK);
+      const text = (await page.run(blockText, BLOCK))!;
+      // The first character selected (no engine moves a caret through a page's text without caret
+      // browsing), then Shift+→ over the rest of the words.
+      await page.run(selectFirst, BLOCK, text.indexOf(WORDS));
+      await page.press(...Array.from({ length: WORDS.length - 1 }, () => 'Shift+ArrowRight'));
+      await expect.poll(() => page.run(selectedText)).toBe(WORDS);
+      await waitFor(page, shownButton, rc.highlight);
+      // Tab from the selection reaches the group's buttons in turn: 划线 is the third.
+      const focused = [];
+      for (let i = 0; i < 3; i++) {
+        await page.press('Tab');
+        focused.push(await page.run((win) => win.document.activeElement?.textContent ?? ''));
+      }
+      expect(focused).toEqual(["复制引用链接", "生成书摘图片", rc.highlight]);
+      // Firefox over WebDriver BiDi delivers Enter's key events to a focused button without its
+      // activation (no click follows, on any button of the page): there the button is clicked.
+      if (engine === 'firefox') await page.click('.quote-actions button[data-quote-action="highlight"]');
+      else await page.press('Enter');
+      await expect.poll(() => page.run(highlightedWords)).toEqual([WORDS]);
       await page.run((win) => win.localStorage.clear());
     });
 

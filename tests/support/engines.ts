@@ -32,6 +32,11 @@ export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 // A probe's arguments and result cross a process boundary as JSON.
 export type Probe<A extends unknown[], R> = (win: Window, ...args: A) => R | Promise<R>;
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface OpenOptions {
   /** Viewport width in CSS px (default 1024). */
   width?: number;
@@ -48,6 +53,10 @@ export interface EnginePage {
   click(selector: string): Promise<void>;
   /** Real input: types into the focused element. */
   type(text: string): Promise<void>;
+  /** Real input: presses the primary button at `from` and moves it to `to` (the window's viewport px), then releases it. */
+  drag(from: Point, to: Point): Promise<void>;
+  /** Real input: presses keys in turn, each a key name or a chord like `Shift+ArrowRight`. */
+  press(...keys: string[]): Promise<void>;
   /** The page's URL. */
   url(): Promise<string>;
   /** A PNG of the window's viewport. */
@@ -144,7 +153,8 @@ interface DriverPage {
   goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
   evaluate(expression: string): Promise<unknown>;
   click(selector: string): Promise<void>;
-  keyboard: { type(text: string): Promise<void> };
+  keyboard: { type(text: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
   url(): string;
   screenshot(): Promise<Uint8Array>;
   on(event: 'pageerror', listener: (error: unknown) => void): unknown;
@@ -188,6 +198,22 @@ class DriverEnginePage implements EnginePage {
   }
   type(text: string) {
     return this.page.keyboard.type(text);
+  }
+  async drag(from: Point, to: Point) {
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move((from.x + to.x) / 2, to.y, { steps: 4 });
+    await this.page.mouse.move(to.x, to.y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+  async press(...keys: string[]) {
+    // Playwright and Puppeteer name keys alike (the DOM's key values).
+    for (const chord of keys) {
+      const [key, ...modifiers] = chord.split('+').reverse();
+      for (const modifier of modifiers) await this.page.keyboard.down(modifier);
+      await this.page.keyboard.press(key!);
+      for (const modifier of modifiers.reverse()) await this.page.keyboard.up(modifier);
+    }
   }
   async url() {
     return this.page.url();
@@ -319,6 +345,30 @@ class WebKitPage implements EnginePage {
   }
   async type(text: string) {
     await this.driver.switchTo().activeElement().then((element) => element.sendKeys(text));
+  }
+  async drag(from: Point, to: Point) {
+    const { Origin } = await import('selenium-webdriver/lib/input.js');
+    const at = (point: Point) => ({ x: Math.round(point.x), y: Math.round(point.y), origin: Origin.VIEWPORT });
+    await this.driver
+      .actions({ async: true })
+      .move(at(from))
+      .press()
+      .move({ ...at({ x: (from.x + to.x) / 2, y: to.y }), duration: 100 })
+      .move({ ...at(to), duration: 100 })
+      .release()
+      .perform();
+  }
+  async press(...keys: string[]) {
+    const { Key } = await import('selenium-webdriver');
+    const named = (key: string): string => ({ Shift: Key.SHIFT, Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Control: Key.CONTROL })[key] ?? key;
+    for (const chord of keys) {
+      const [key, ...modifiers] = chord.split('+').reverse();
+      let actions = this.driver.actions({ async: true });
+      for (const modifier of modifiers) actions = actions.keyDown(named(modifier));
+      actions = actions.keyDown(named(key!)).keyUp(named(key!));
+      for (const modifier of modifiers.reverse()) actions = actions.keyUp(named(modifier));
+      await actions.perform();
+    }
   }
   url() {
     return this.driver.getCurrentUrl();

@@ -3,8 +3,8 @@
  * `.quote-actions`, that any feature adds its button to, so that features offer their actions
  * side by side without knowing of each other. This module shows the group below the
  * selection's last line (phones put their own menu above it) with the buttons whose `accepts`
- * says yes, and hides it when the selection goes; each button reads the selection itself when
- * clicked (its pointerdown is cancelled here, so the click keeps the selection).
+ * says yes, and hides it when the selection goes; each button reads the selection when clicked,
+ * through `selectedRange` (its pointerdown is cancelled here, so a click keeps the selection).
  *
  * Keyboard: a selection made with Shift and the arrow keys is followed by Tab into the group,
  * whose buttons come in the page's tab order right after the block the selection ends in.
@@ -23,6 +23,8 @@ const actions: SelectionAction[] = [];
 let group: HTMLElement | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let byKeyboard = false;
+/** The range the group was last shown for. */
+let offered: Range | null = null;
 
 /** The essay's blocks a range touches, in document order. */
 export function blocksOf(range: Range): HTMLElement[] {
@@ -59,6 +61,18 @@ function current(): { range: Range; blocks: HTMLElement[] } | null {
 
 function hide() {
   if (group) group.hidden = true;
+  offered = null;
+}
+
+/**
+ * The selection a button of the group acts on: the reader's, or, once the keyboard's focus is in
+ * the group, the range it was shown for (Firefox and WebKit drop the page's selection when Tab
+ * moves the focus to a button; Chromium keeps it).
+ */
+export function selectedRange(): Range | null {
+  const live = current();
+  if (live) return live.range;
+  return group && !group.hidden && group.contains(document.activeElement) ? offered : null;
 }
 
 function update() {
@@ -75,6 +89,7 @@ function update() {
     if (!action.button.hidden) shown++;
   }
   if (!shown) return hide();
+  offered = found.range.cloneRange();
   // In the tab order right after the block the selection ends in.
   const last = found.blocks[found.blocks.length - 1]!;
   if (box.previousElementSibling !== last) last.after(box);
@@ -99,7 +114,12 @@ export function addSelectionAction(action: SelectionAction): void {
     document.addEventListener('selectionchange', schedule);
     document.addEventListener('keydown', (event) => {
       if (event.shiftKey && event.key.startsWith('Arrow')) byKeyboard = true;
-      else if (event.key === 'Tab' && !event.shiftKey && byKeyboard && !box.hidden && !box.contains(document.activeElement)) {
+      else if (event.key === 'Tab' && !event.shiftKey && byKeyboard && !box.contains(document.activeElement)) {
+        // The group as the selection stands now, not as it stood at the last pause: a Tab right
+        // after the last Shift+→ would otherwise act on the selection before it.
+        clearTimeout(timer);
+        update();
+        if (box.hidden) return;
         const first = Array.from(box.querySelectorAll<HTMLButtonElement>('button')).find((button) => !button.hidden);
         if (first) {
           event.preventDefault();

@@ -12,7 +12,7 @@ import { fill } from '../../core/fill';
 import { readStored, writeStored } from '../../core/client/storage';
 import { blockInView, hasScrolled } from '../../core/client/reading-position';
 import { textOffset } from '../../core/client/mark-words';
-import { addSelectionAction, hideSelectionActions } from '../../core/client/selection-actions';
+import { addSelectionAction, hideSelectionActions, selectedRange } from '../../core/client/selection-actions';
 import { setTypeset } from '../../core/client/typeset';
 import { addMark, newId, type Mark } from '../marks';
 import { PLACE_FORMAT, isPlace, type Place } from '../place';
@@ -62,9 +62,8 @@ function makeHighlight(range: Range, blocks: HTMLElement[]) {
 }
 
 highlightButton.addEventListener('click', () => {
-  const selection = getSelection();
-  if (!selection || selection.isCollapsed || !selection.rangeCount) return;
-  const range = selection.getRangeAt(0);
+  const range = selectedRange();
+  if (!range) return;
   const blocks = Array.from(document.querySelectorAll<HTMLElement>('.essay :is(.prose p[id], .section-heading)')).filter((block) => range.intersectsNode(block) && spanIn(range, block));
   if (blocks.length) makeHighlight(range, blocks);
 });

@@ -14,7 +14,7 @@ import './styles';
 import t from 'virtual:client-strings/share';
 import { fill } from '../../core/fill';
 import { textDirective, wordSegmenter } from '../../core/text-fragment';
-import { addSelectionAction } from '../../core/client/selection-actions';
+import { addSelectionAction, selectedRange } from '../../core/client/selection-actions';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
 import { setTypeset } from '../../core/client/typeset';
 import { copyButton, panel, panelStatus, qrButton, qrFigure, quoteButton, shareButton, title, urlField } from './panel';
@@ -255,9 +255,8 @@ panel.addEventListener('click', (event) => {
 const segmenter = wordSegmenter(document.documentElement.lang || 'zh');
 
 function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {
-  const selection = getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
+  const range = selectedRange();
+  if (!range) return null;
   // A selection across inline elements (the spans around Latin words) has the block itself as its common ancestor.
   const common = range.commonAncestorContainer;
   const block = (common instanceof Element ? common : common.parentElement)?.closest<HTMLElement>('.prose p[id], .section-heading');
