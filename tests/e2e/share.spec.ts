@@ -513,7 +513,8 @@ test.describe('quote links', () => {
       const copied = await clipboardText(page);
       const [quoted, attribution, url, ...rest] = copied.split('\n');
       expect(rest).toEqual([]);
-      expect(quoted).toBe(`\u300C${quote}\u300D`);
+      // The site's wrapper is the author's own quotation marks, as the page and the quote image show them (not 「」).
+      expect(quoted).toBe(`\u201C${quote}\u201D`);
       expect(attribution).toBe(fill(t.quoteAttribution, { author: AUTHOR, title: ESSAY_TITLE }));
       expect(url).toMatch(new RegExp(`^${CONFIGURED_SITE}/${quoteCase.section}/#${quoteCase.id}:~:text=`));
       await expect(page.getByRole('status').filter({ hasText: t.quoteCopied })).toHaveCount(1);

@@ -151,8 +151,9 @@ function attribution(): string {
   return `\u2014\u2014 ${author}\u300A${identity().title}\u300B`;
 }
 
+// In the author's quotation marks, “”, as the page, the quote link's copy and the quote image show quotations.
 function quoteText(entry: Entry): string {
-  return `\u300C${entry.words}\u300D${entry.mark.note ? `\n${t.markdownNote}${entry.mark.note}` : ''}\n${attribution()}\n${entry.quoteLink}`;
+  return `\u201C${entry.words}\u201D${entry.mark.note ? `\n${t.markdownNote}${entry.mark.note}` : ''}\n${attribution()}\n${entry.quoteLink}`;
 }
 
 function remove(ids: Set<string>, message: string) {

@@ -2,7 +2,8 @@
  * The share image (书摘卡片): a portrait PNG, 1080 px wide, drawn in the reader's browser
  * on a <canvas>: the words as the page sets them (src/sharing/client/quote-layout.ts), the essay's
  * title, the section and the author, and a QR code of the exact link with the line
- * 「长按识别二维码，阅读全文」. Light paper whatever the theme: it is passed around as a picture.
+ * 「长按识别二维码，在原文中打开此处」 (the code opens this place, not the whole essay). Light paper
+ * whatever the theme: it is passed around as a picture.
  *
  * Fonts: canvas draws with the fonts of the reader's system, named by the same family
  * stacks the page uses (read from the page's computed style, so the Traditional edition's
@@ -37,7 +38,7 @@ export interface ShareImageInput {
   titleBreaks: readonly number[];
   section?: string | undefined;
   author: string;
-  /** 「长按识别二维码，阅读全文」, in the page's edition. */
+  /** 「长按识别二维码，在原文中打开此处」, in the page's edition. */
   scanHint: string;
   /** Where the link goes, shown small under the hint (the site's host). */
   site: string;

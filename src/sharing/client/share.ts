@@ -308,6 +308,7 @@ quoteButton.addEventListener('click', async () => {
   const quote = selectedQuote();
   if (!quote) return;
   const attribution = fill(t.quoteAttribution, { author: panel.dataset.author ?? '', title: panel.dataset.essayTitle ?? '' });
-  const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
+  // In the author's quotation marks, “”, as the page and the quote image show quotations.
+  const copied = await copy(`\u201C${quote.text}\u201D\n${attribution}\n${quote.url}`);
   announce(copied ? t.quoteCopied : t.quoteCopyFailed);
 });
