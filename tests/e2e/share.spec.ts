@@ -406,7 +406,7 @@ test.describe('share panel', () => {
     for (const key of ['Enter', ' ']) {
       await page.keyboard.press(key);
       await expect(panel, `${JSON.stringify(key)} opens the panel`).toBeVisible();
-      await expect(panel.getByRole('button', { name: t.copyLink, exact: true })).toBeFocused();
+      await expect(panel.getByRole('button', { name: t.close, exact: true })).toBeFocused(); // its first control
       await expect(panel.getByRole('textbox', { name: t.linkLabel })).toHaveValue(`${CONFIGURED_SITE}/${section.slug}/#${section.slug}-1`);
       await page.keyboard.press('Escape');
       await expect(panel).toBeHidden();

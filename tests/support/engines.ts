@@ -48,6 +48,8 @@ export interface EnginePage {
   click(selector: string): Promise<void>;
   /** Real input: types into the focused element. */
   type(text: string): Promise<void>;
+  /** Real input: presses a key, with modifiers written before it (`Tab`, `Shift+Tab`, `Enter`, `Escape`). */
+  press(key: string): Promise<void>;
   /** The page's URL. */
   url(): Promise<string>;
   /** A PNG of the window's viewport. */
@@ -144,7 +146,7 @@ interface DriverPage {
   goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
   evaluate(expression: string): Promise<unknown>;
   click(selector: string): Promise<void>;
-  keyboard: { type(text: string): Promise<void> };
+  keyboard: { type(text: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void>; press(key: string): Promise<void> };
   url(): string;
   screenshot(): Promise<Uint8Array>;
   on(event: 'pageerror', listener: (error: unknown) => void): unknown;
@@ -188,6 +190,14 @@ class DriverEnginePage implements EnginePage {
   }
   type(text: string) {
     return this.page.keyboard.type(text);
+  }
+  async press(key: string) {
+    // Each modifier held down around the key: Puppeteer's press takes one key, not `Shift+Tab`.
+    const modifiers = key.split('+');
+    const last = modifiers.pop()!;
+    for (const modifier of modifiers) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of modifiers.reverse()) await this.page.keyboard.up(modifier);
   }
   async url() {
     return this.page.url();
@@ -319,6 +329,17 @@ class WebKitPage implements EnginePage {
   }
   async type(text: string) {
     await this.driver.switchTo().activeElement().then((element) => element.sendKeys(text));
+  }
+  async press(key: string) {
+    const { Key } = await import('selenium-webdriver');
+    const codes: Record<string, string> = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Shift: Key.SHIFT, Space: Key.SPACE };
+    const modifiers = key.split('+').map((name) => codes[name] ?? name);
+    const last = modifiers.pop()!;
+    let actions = this.driver.actions({ async: true });
+    for (const modifier of modifiers) actions = actions.keyDown(modifier);
+    actions = actions.keyDown(last).keyUp(last);
+    for (const modifier of modifiers.reverse()) actions = actions.keyUp(modifier);
+    await actions.perform();
   }
   url() {
     return this.driver.getCurrentUrl();

@@ -15,6 +15,7 @@ import { fill } from '../../core/fill';
 import { textDirective, wordSegmenter } from '../../core/text-fragment';
 import { addSelectionAction } from '../../core/client/selection-actions';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
+import { focusFirstControl, keepFocusIn } from '../../core/client/panel-focus';
 import { setTypeset } from '../../core/client/typeset';
 
 const panel = document.getElementById('share-panel')!;
@@ -221,6 +222,8 @@ function showPanel(heading: string) {
   setTypeset(qrButton, t.showQr);
   resetImage();
   showPopover(panel);
+  // At once, not at the toggle event the browser sends after: a key pressed right away stays in the panel.
+  focusFirstControl(panel);
 }
 
 export function openPanel(permalink: HTMLAnchorElement) {
@@ -234,12 +237,11 @@ export function openPanel(permalink: HTMLAnchorElement) {
   };
   trigger = permalink;
   showPanel(isHeading ? t.shareSection : t.shareParagraph);
-  panel.querySelector<HTMLButtonElement>('[data-share-action="copy"]')!.focus();
 }
 
-panel.addEventListener('toggle', (event) => {
-  if ((event as ToggleEvent).newState === 'closed') trigger?.focus();
-});
+// The panel keeps the focus while open, from its first control (关闭, then the link), and gives it
+// back to the permalink or button that opened it.
+keepFocusIn(panel, () => trigger);
 
 panel.addEventListener('click', (event) => {
   const action = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-share-action]')?.dataset.shareAction;
@@ -300,7 +302,6 @@ quoteImageButton.addEventListener('click', () => {
   shared = { url: quote.url, title: document.title, block: quote.block, words: quote.text };
   trigger = quoteImageButton;
   showPanel(t.shareQuote);
-  imageButton.focus();
   void toggleImage();
 });
 
