@@ -156,6 +156,17 @@ test.describe('the edition switch keeps the reader’s place', () => {
     await expect.poll(() => marks(page)).toEqual({ target: null, words: [toTraditional(quote)] });
   });
 
+  test('from a quote link that names its words by start and end (the share panel’s), 繁體 keeps the whole quote marked', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const quote = '真实与人性，或许是我们最后的堡垒';
+    await page.goto(`/facing-ai/#facing-ai-6:~:text=${encodeURIComponent('真实')},${encodeURIComponent('堡垒')}`);
+    await page.waitForTimeout(300); // the browser scrolls to the quote once laid out
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/facing-ai\/#facing-ai-\d+$/);
+    await expect.poll(() => marks(page)).toEqual({ target: null, words: [toTraditional(quote)] });
+  });
+
   test('from a search result (?hl=), 繁體 keeps its words marked, in Traditional', async ({ page }) => {
     const words = '软阶层';
     await page.goto(`/facing-ai/?hl=${encodeURIComponent(words)}#facing-ai-3`);
@@ -191,8 +202,9 @@ test.describe('search in the Traditional edition', () => {
       await expect(first).toBeVisible();
       expect(new URL((await first.getAttribute('href'))!, page.url()).pathname).toMatch(/^\/zh-hant\//);
       const mark = first.locator('mark');
-      // As the Traditional edition shows it: OpenCC turns 想象 into 想像, 软阶层 into 軟階層.
-      await expect(mark).toHaveText(toTraditional(typed));
+      // As the Traditional edition shows it: OpenCC turns 想象 into 想像, 软阶层 into 軟階層 (each place marked).
+      await expect(mark.first()).toHaveText(toTraditional(typed));
+      for (const each of await mark.all()) await expect(each).toHaveText(toTraditional(typed));
       await first.click();
       await expect(page).toHaveURL(/\/zh-hant\/[^?]*\?hl=/);
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');

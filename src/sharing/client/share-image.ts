@@ -104,8 +104,9 @@ function drawPlain(context: CanvasRenderingContext2D, text: string, x: number, y
 /** The QR code's modules, drawn on white with the standard's four-module quiet zone. */
 function qrCode(url: string) {
   const { data } = encode(url, { ecc: 'M', border: 4 });
-  // Whole pixels per module: a scanner reads sharp edges best.
-  const scale = Math.max(3, Math.floor(QR_TARGET / data.length));
+  // Whole pixels per module, 4 at least: a scanner reads sharp edges best, and WeChat passes the
+  // image on at half its size as a JPEG, which leaves 2 px a module (3 px did not survive it).
+  const scale = Math.max(4, Math.floor(QR_TARGET / data.length));
   return {
     size: data.length * scale,
     draw(context: CanvasRenderingContext2D, x: number, y: number) {

@@ -261,7 +261,8 @@ panel.addEventListener('click', (event) => {
 /* Quotes: selecting text inside one block offers a link that opens on it. */
 const segmenter = wordSegmenter(document.documentElement.lang || 'zh');
 
-function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {
+/** The selection within one block: its words, and the link that opens on them (made when asked for: it reads the page's text). */
+function selectedQuote(): { text: string; readonly url: string; block: HTMLElement; rect: DOMRect } | null {
   const selection = getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
@@ -281,7 +282,10 @@ function selectedQuote(): { text: string; url: string; block: HTMLElement; rect:
   const rects = range.getClientRects();
   return {
     text: text.trim(),
-    url: `${page}#${block.id}${textDirective(blockText, start, end, segmenter)}`,
+    // Unique in all the text the browser searches for it (innerText: hidden text left out, blocks apart).
+    get url() {
+      return `${page}#${block.id}${textDirective(blockText, start, end, segmenter, document.body.innerText)}`;
+    },
     block,
     rect: rects[rects.length - 1] ?? range.getBoundingClientRect(),
   };
