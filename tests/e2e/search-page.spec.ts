@@ -57,3 +57,18 @@ for (const viewport of [{ width: 320, height: 640 }, { width: 390, height: 844 }
     expect(await shiftsSummed(page)).toBeLessThanOrEqual(0.05);
   });
 }
+
+for (const edition of ['', '/zh-hant']) {
+  test(`${edition}/search/: its submit button is a tap target of 44×44 px at least at 390 px, at every text size`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${edition}/search/`);
+    const submit = page.locator('.search-page .search-submit');
+    await expect(submit).toBeVisible();
+    for (const textSize of ['small', 'medium', 'large', 'x-large']) {
+      await page.evaluate((size) => (document.documentElement.dataset.textSize = size), textSize);
+      const box = (await submit.boundingBox())!;
+      expect(box.width, `${textSize}: width`).toBeGreaterThanOrEqual(44);
+      expect(box.height, `${textSize}: height`).toBeGreaterThanOrEqual(44);
+    }
+  });
+}
