@@ -1,5 +1,5 @@
 /**
- * The site's benchmark: build, first view, Lighthouse and search, printed as one Markdown
+ * The site's benchmark: build, first view, layout shift, Lighthouse and search, printed as one Markdown
  * table of medians (min–max) over several runs. Exits non-zero when a budget is missed.
  * The timings move with other work on the machine (the table's heading prints the load):
  * the budgets are for this 2-core machine when it is quiet.
@@ -7,7 +7,7 @@
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
  *
- * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,lighthouse,search,readers-copy,scale]
+ * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,layout-shift,lighthouse,search,readers-copy,scale]
  *   --runs  runs of each measure (the default keeps a whole bench to a few minutes on 2 cores)
  *   --ref   build a commit (its `git archive`) instead of the working tree, whose edits in
  *           progress may not build, or not be what is to be measured
@@ -25,6 +25,7 @@ import { measureBuilds, type BuildResult } from './bench/build.ts';
 import { KINDS, measureFirstView, total, type Fetched, type FirstView } from './bench/first-view.ts';
 import { host } from './bench/host.ts';
 import { CATEGORIES, measureLighthouse, type LighthouseRun } from './bench/lighthouse.ts';
+import { SHIFT_PATH, SHIFT_VIEWPORTS, measureLayoutShift, type LayoutShiftRun } from './bench/layout-shift.ts';
 import { COLD_QUERY, WARM_QUERIES, measureSearch, type SearchRun } from './bench/search.ts';
 import { kb, mb, median, stat } from './bench/stats.ts';
 import { measureScale, type ScaleResult } from './bench/scale.ts';
@@ -34,6 +35,8 @@ import { MARKS, measureReadersCopy, type ReadersCopyRun } from './bench/readers-
 const BUDGETS = {
   /** Gzip bytes of a page's first view, fonts and share images aside. */
   firstViewKB: 15,
+  /** Layout shift of `/search/?q=软阶层` as its results arrive, every shift summed (scripts/bench/layout-shift.ts). */
+  searchLayoutShift: 0.05,
   /** Each of Lighthouse's four mobile category scores. */
   lighthouseScore: 100,
   /**
@@ -55,7 +58,7 @@ const BUDGETS = {
   scaleFoundAt1: 0.99,
 };
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'lighthouse', 'search', 'readers-copy', 'scale'] as const;
+const PARTS = ['build', 'first-view', 'layout-shift', 'lighthouse', 'search', 'readers-copy', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -96,10 +99,11 @@ try {
   }
   const { origin, close } = await host(dist);
   try {
-    if (only.has('first-view') || only.has('search') || only.has('readers-copy')) {
+    if (only.has('first-view') || only.has('layout-shift') || only.has('search') || only.has('readers-copy')) {
       const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       try {
         if (only.has('first-view')) for (const path of PAGES) firstViewRows(await measureFirstView(browser, origin, path));
+        if (only.has('layout-shift')) layoutShiftRows(await measureLayoutShift(browser, origin, RUNS));
         if (only.has('search')) searchRows(await measureSearch(browser, origin, dist, RUNS), 'search: ', { first: `"${COLD_QUERY}"`, later: `${WARM_QUERIES.length} queries a run` });
         if (only.has('readers-copy')) readersCopyRows(await measureReadersCopy(browser, origin, RUNS));
       } finally {
@@ -176,6 +180,19 @@ function firstViewRows(view: FirstView) {
   if (!withinBudget) {
     const files = [...counted].sort((a, b) => b.gzip - a.gzip).map((file: Fetched) => `${file.path} ${kb(file.gzip).toFixed(1)} KB`);
     notes.push(`${page} is ${kb(budgeted.gzip - BUDGETS.firstViewKB * 1024).toFixed(1)} KB over its budget; gzip per file: ${files.join(', ')}.`);
+  }
+}
+
+function layoutShiftRows(runs: LayoutShiftRun[]) {
+  for (const { width } of SHIFT_VIEWPORTS) {
+    const at = runs.filter((r) => r.width === width);
+    const all = at.map((r) => r.all);
+    row(
+      `layout shift \`${decodeURIComponent(SHIFT_PATH)}\` at ${width} px, results arriving: every shift summed; Lighthouse's count (no input)`,
+      `${stat(all, '', 3)}; ${stat(at.map((r) => r.withoutInput), '', 3)}`,
+      `≤ ${BUDGETS.searchLayoutShift}`,
+      budget(median(all) <= BUDGETS.searchLayoutShift),
+    );
   }
 }
 

@@ -90,6 +90,26 @@ export function locate(query: string, text: string, convert?: Convert): TextMatc
   return { kind: 'partial', start, end };
 }
 
+/**
+ * Every place the query stands in `text` as it stands at `match`: each exact one for an exact
+ * match, each with its letters and digits in a row for a `words` match; a partial match is its one
+ * place. In the text's order, none overlapping, `match` among them.
+ */
+export function locateAll(query: string, text: string, match: TextMatch, convert?: Convert): TextMatch[] {
+  if (match.kind === 'partial') return [match];
+  const words = match.kind === 'words';
+  const foldedQuery = fold(query, convert);
+  const folded = words ? wordsOnly(fold(text, convert)) : fold(text, convert);
+  const wanted = words ? wordsOnly(foldedQuery).text : foldedQuery.text;
+  if (!wanted) return [match];
+  const found: TextMatch[] = [];
+  for (let at = folded.text.indexOf(wanted); at >= 0; at = folded.text.indexOf(wanted, at + wanted.length)) {
+    const [start, end] = sourceRange(folded, at, at + wanted.length);
+    found.push({ kind: match.kind, start, end });
+  }
+  return found.some(({ start }) => start === match.start) ? found : [match];
+}
+
 export interface Excerpt {
   before: string;
   match: string;
@@ -97,6 +117,11 @@ export interface Excerpt {
   /** Whether text was left out before / after the excerpt. */
   cutBefore: boolean;
   cutAfter: boolean;
+  /**
+   * The query's other places wholly within the excerpt (`locateAll`), marked as the match is: in
+   * code units of `before + match + after`, in order.
+   */
+  others: Array<{ start: number; end: number }>;
 }
 
 function isLowSurrogate(text: string, at: number): boolean {
@@ -115,9 +140,15 @@ function endsClause(text: string, at: number): boolean {
 
 /**
  * The match with some context on each side, cut at a punctuation mark where one
- * is near, so the excerpt starts and ends on whole clauses rather than mid-word.
+ * is near, so the excerpt starts and ends on whole clauses rather than mid-word;
+ * with those of `places` (the query's every place, `locateAll`) that it shows whole.
  */
-export function excerptAround(text: string, match: TextMatch, context = { before: 36, after: 60 }): Excerpt {
+export function excerptAround(
+  text: string,
+  match: TextMatch,
+  places: readonly TextMatch[] = [],
+  context = { before: 36, after: 60 },
+): Excerpt {
   let from = Math.max(0, match.start - context.before);
   if (isLowSurrogate(text, from)) from++; // never half of a character outside the BMP
   if (from > 0) {
@@ -145,5 +176,8 @@ export function excerptAround(text: string, match: TextMatch, context = { before
     after: text.slice(match.end, to),
     cutBefore: from > 0,
     cutAfter: to < text.length,
+    others: places
+      .filter((place) => place.start !== match.start && place.start >= from && place.end <= to)
+      .map((place) => ({ start: place.start - from, end: place.end - from })),
   };
 }

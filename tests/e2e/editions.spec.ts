@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { SIMPLIFIED, TRADITIONAL, essayPages, toTraditional } from '../support/editions';
+import { SETTINGS_STORAGE_KEY } from '../../src/reader/settings';
 
 /** Every block with an id (headings and paragraphs) of main, as shown. */
 function shownBlocks(page: Page) {
@@ -145,10 +146,74 @@ test.describe('the edition switch keeps the reader’s place', () => {
     expect(await marks(page)).toEqual({ target: null, words: [] });
   });
 
+  test('竖排 (vertical, from the reader settings), scrolled sideways into a paragraph: the same column at the same place, nothing marked', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // The whole essay, many screens wide in columns.
+    await page.goto('/');
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ writing: 'vertical' })), SETTINGS_STORAGE_KEY);
+    await page.reload();
+    await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'vertical-rl');
+    // The essay scrolls right to left: bring the middle of a long paragraph to the middle of the screen.
+    const before = await page.evaluate(() => {
+      const block = [...document.querySelectorAll<HTMLElement>('main p[id]')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!;
+      block.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      // The character starting the column at the screen's middle, and where it is.
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          if (/\s/.test(node.data[i]!)) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.left < innerWidth / 2) return { id: block.id, offset, right: rect.right, top: rect.top, char: node.data[i]! };
+          offset++;
+        }
+      }
+      throw new Error('no character there');
+    });
+    expect(before.offset).toBeGreaterThan(20); // inside the paragraph, not at its start
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/#[a-z-]+-\d+$/);
+    await expect(page.locator('.essay')).toHaveCSS('writing-mode', 'vertical-rl');
+    const after = await page.evaluate(({ id, offset }) => {
+      const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+      let count = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) {
+          if (/\s/.test(node.data[i]!) || count++ !== offset) continue;
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          return { right: rect.right, top: rect.top, char: node.data[i]! };
+        }
+      }
+      return null;
+    }, before);
+    expect(after!.char).toBe(toTraditional(before.char));
+    expect(Math.abs(after!.right - before.right), 'the same column').toBeLessThanOrEqual(3);
+    expect(Math.abs(after!.top - before.top), 'the same place in it').toBeLessThanOrEqual(3);
+    expect(await marks(page)).toEqual({ target: null, words: [] });
+  });
+
   test('from a quote link (a text fragment), 繁體 keeps the quote marked, in Traditional, and marks no block', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const quote = '真实与人性，或许是我们最后的堡垒';
     await page.goto(`/facing-ai/#facing-ai-6:~:text=${encodeURIComponent(quote)}`);
+    await page.waitForTimeout(300); // the browser scrolls to the quote once laid out
+    await page.locator('[data-edition-switch]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/zh-hant\/facing-ai\/#facing-ai-\d+$/);
+    await expect.poll(() => marks(page)).toEqual({ target: null, words: [toTraditional(quote)] });
+  });
+
+  test('from a quote link that names its words by start and end (the share panel’s), 繁體 keeps the whole quote marked', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const quote = '真实与人性，或许是我们最后的堡垒';
+    await page.goto(`/facing-ai/#facing-ai-6:~:text=${encodeURIComponent('真实')},${encodeURIComponent('堡垒')}`);
     await page.waitForTimeout(300); // the browser scrolls to the quote once laid out
     await page.locator('[data-edition-switch]').focus();
     await page.keyboard.press('Enter');
@@ -191,8 +256,9 @@ test.describe('search in the Traditional edition', () => {
       await expect(first).toBeVisible();
       expect(new URL((await first.getAttribute('href'))!, page.url()).pathname).toMatch(/^\/zh-hant\//);
       const mark = first.locator('mark');
-      // As the Traditional edition shows it: OpenCC turns 想象 into 想像, 软阶层 into 軟階層.
-      await expect(mark).toHaveText(toTraditional(typed));
+      // As the Traditional edition shows it: OpenCC turns 想象 into 想像, 软阶层 into 軟階層 (each place marked).
+      await expect(mark.first()).toHaveText(toTraditional(typed));
+      for (const each of await mark.all()) await expect(each).toHaveText(toTraditional(typed));
       await first.click();
       await expect(page).toHaveURL(/\/zh-hant\/[^?]*\?hl=/);
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');

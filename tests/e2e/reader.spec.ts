@@ -89,7 +89,7 @@ test.describe('reading settings', () => {
     await settingsButton(page).focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('#reader-settings')).toBeVisible();
-    await page.keyboard.press('Tab'); // the panel's close button
+    await expect(page.locator('#reader-settings .settings-close')).toBeFocused(); // the panel's first control
     await page.keyboard.press('Tab'); // the theme group's checked radio
     const focused = page.locator('#reader-settings input:focus');
     await expect(focused).toHaveAttribute('value', 'system');
@@ -103,6 +103,38 @@ test.describe('reading settings', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('#reader-settings')).toBeHidden();
     await expect(settingsButton(page)).toBeFocused();
+  });
+
+  test('on wide screens the panel hangs below its Aa button, at its end; on phones it is a sheet at the screen’s bottom', async ({ page }) => {
+    const placed = async () => {
+      await settingsButton(page).click();
+      await expect(page.locator('#reader-settings')).toBeVisible();
+      const rects = await page.evaluate(() => {
+        const box = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
+        return { button: box(document.querySelector('.site-header .settings-button')!), panel: box(document.getElementById('reader-settings')!), width: document.documentElement.clientWidth, height: innerHeight };
+      });
+      await page.keyboard.press('Escape');
+      return rects;
+    };
+    for (const [width, textSize] of [[768, 'medium'], [1024, 'medium'], [1440, 'medium'], [1024, 'x-large'], [1440, 'small']] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/why-deepseek/');
+      await page.evaluate((size) => (document.documentElement.dataset.textSize = size), textSize);
+      const { button, panel, width: clientWidth } = await placed();
+      const at = `${width} px, ${textSize}`;
+      expect(panel.top - button.bottom, `${at}: just below Aa`).toBeGreaterThanOrEqual(0);
+      expect(panel.top - button.bottom, `${at}: just below Aa`).toBeLessThanOrEqual(16);
+      expect(Math.abs(panel.right - button.right), `${at}: its end at Aa's end`).toBeLessThanOrEqual(2);
+      expect(panel.left, `${at}: on screen`).toBeGreaterThanOrEqual(0);
+      expect(panel.right, `${at}: on screen`).toBeLessThanOrEqual(clientWidth);
+    }
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto('/why-deepseek/');
+      const { panel, width: clientWidth, height } = await placed();
+      expect(Math.round(panel.bottom), `${width} px: at the bottom`).toBe(height);
+      expect(Math.round(panel.left + panel.right), `${width} px: centred`).toBe(clientWidth);
+    }
   });
 
   test('vertical layout is offered on the essay’s pages only', async ({ page }) => {

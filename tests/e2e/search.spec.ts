@@ -69,24 +69,26 @@ async function openSearch(page: Page, query: string) {
   await expect(resultsOf(page)).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
 }
 
-/** The first result's single `<mark>` holds `words`. */
+/** The first result's first `<mark>` holds `words` (others mark the other places it shows). */
 async function expectFirstMark(page: Page, words: string) {
   const marks = itemsOf(page).first().locator('mark');
-  await expect(marks).toHaveText([words]);
+  await expect(marks.first()).toHaveText(words);
   await expect(resultsOf(page)).toHaveAttribute('aria-busy', 'false');
 }
 
 test.describe('results on /search/?q=', () => {
-  test('软阶层 shows its three paragraphs; the first excerpt marks 软阶层 as one <mark> under the section title', async ({ page }) => {
+  test('软阶层 shows its three paragraphs; each excerpt marks every 软阶层 it shows, each as one <mark>, under the section title', async ({ page }) => {
     await openSearch(page, SOFT_CLASS);
     const items = itemsOf(page);
     await expect(items).toHaveCount(3);
     for (const item of await items.all()) {
       await expect(linkOf(item)).toHaveAttribute('href', /^\/facing-ai\/.*#facing-ai-\d+$/);
       await expect(item).toContainText(sectionTitle['facing-ai']!);
-      await expect(item.locator('mark')).toHaveText([SOFT_CLASS]);
+      const excerpt = (await item.locator('.search-result-excerpt').textContent())!;
+      await expect(item.locator('mark')).toHaveText(excerpt.split(SOFT_CLASS).slice(1).map(() => SOFT_CLASS));
     }
-    await expect(items.first().locator('mark')).toHaveCount(1);
+    // 「称之为软阶层。DeepSeek的出现，更是带来加剧软阶层的焦虑」: both, not only the first.
+    await expect(items.first().locator('mark')).toHaveText([SOFT_CLASS, SOFT_CLASS]);
     expect(await items.first().textContent(), 'title, then excerpt').toMatch(new RegExp(`^\\s*${sectionTitle['facing-ai']}`));
     await expect(items.first()).toContainText(`\u79F0\u4E4B\u4E3A${SOFT_CLASS}\u3002`); // 称之为软阶层。
   });
@@ -269,7 +271,7 @@ test.describe('the header field', () => {
     release();
     await expect(itemsOf(page)).toHaveCount(3);
     await expect(results).toHaveAttribute('aria-busy', 'false');
-    await expect(itemsOf(page).first().locator('mark')).toHaveText([SOFT_CLASS]);
+    await expect(itemsOf(page).first().locator('mark').first()).toHaveText(SOFT_CLASS);
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
@@ -350,7 +352,7 @@ test.describe('the header field', () => {
     await field.press('ArrowDown');
     await expect(field).toBeFocused(); // not on a result of 软阶层, about to be removed
     const first = linkOf(itemsOf(page).first());
-    await expect(first.locator('mark')).toHaveText('\u6027\u4EF7\u6BD4');
+    await expect(first.locator('mark').first()).toHaveText('\u6027\u4EF7\u6BD4');
     await expect(first).toBeFocused();
 
     // Focus on a result when a newer search replaces the list: it moves to the new first result.
@@ -365,7 +367,7 @@ test.describe('the header field', () => {
       input.value = '\u6027\u4EF7\u6BD4';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await expect(first.locator('mark')).toHaveText('\u6027\u4EF7\u6BD4');
+    await expect(first.locator('mark').first()).toHaveText('\u6027\u4EF7\u6BD4');
     await expect(first).toBeFocused();
 
     // ArrowDown, then the reader leaves the field before the results arrive: they do not pull the focus back.
@@ -375,7 +377,7 @@ test.describe('the header field', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(field).not.toBeFocused();
     const left = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
-    await expect(first.locator('mark')).toHaveText(SOFT_CLASS);
+    await expect(first.locator('mark').first()).toHaveText(SOFT_CLASS);
     await expect(first).not.toBeFocused();
     expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(left);
   });
@@ -496,6 +498,20 @@ test.describe('landing on the words, on a phone', () => {
     const found = await landing(page);
     expect(found.texts).toEqual([words]);
     expectInView(found);
+  });
+
+  test('the landed paragraph marks every place of the words, not only the first; the first is the one in view', async ({ page }) => {
+    await openSearch(page, SOFT_CLASS);
+    await linkOf(itemsOf(page).first()).click();
+    await expect(page).toHaveURL(/\/facing-ai\/\?hl=[^#]+#facing-ai-\d+$/);
+    const found = await landing(page);
+    expect(found.texts).toEqual([SOFT_CLASS, SOFT_CLASS]);
+    expectInView(found);
+    // Both in the paragraph landed on.
+    const blocks = await page.evaluate(() =>
+      [...(CSS.highlights.get('search-landing') as unknown as Iterable<Range>)].map((range) => range.startContainer.parentElement!.closest('[id]')!.id),
+    );
+    expect(blocks).toEqual([new URL(page.url()).hash.slice(1), new URL(page.url()).hash.slice(1)]);
   });
 
   test('a result in the header panel on / leads to the words on their page, found from Traditional input', async ({ page }) => {

@@ -55,6 +55,38 @@ async function readQr(image: Locator): Promise<string | null> {
   return jsQR(Uint8ClampedArray.from(Buffer.from(base64, 'base64')), width, height)?.data ?? null;
 }
 
+/**
+ * The image's QR code as a phone would meet it after WeChat: the image downscaled to `width` and
+ * recompressed as JPEG at `quality`, or as drawn (no width); its lower part's pixels, with jsQR's
+ * reading of them (the text, the version, the symbol's corners in those pixels).
+ */
+async function qrAfter(image: Locator, recompressed?: { width: number; quality: number }) {
+  const { width, height, base64, scale } = await image.evaluate(async (img: HTMLImageElement, recompressed) => {
+    await img.decode();
+    let source: HTMLImageElement = img;
+    if (recompressed) {
+      const height = Math.round((img.naturalHeight * recompressed.width) / img.naturalWidth);
+      const small = Object.assign(document.createElement('canvas'), { width: recompressed.width, height });
+      const context = small.getContext('2d')!;
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(img, 0, 0, small.width, small.height);
+      source = new Image();
+      source.src = small.toDataURL('image/jpeg', recompressed.quality);
+      await source.decode();
+    }
+    const top = Math.floor(source.naturalHeight * 0.6);
+    const canvas = Object.assign(document.createElement('canvas'), { width: source.naturalWidth, height: source.naturalHeight - top });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(source, 0, -top);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { width: canvas.width, height: canvas.height, base64: btoa(binary), scale: source.naturalWidth / img.naturalWidth };
+  }, recompressed);
+  const pixels = Uint8ClampedArray.from(Buffer.from(base64, 'base64'));
+  return { pixels, width, height, scale, code: jsQR(pixels, width, height) };
+}
+
 const blockText = (page: Page, id: string) => page.locator(`[id="${id}"]`).evaluate((block) => block.textContent!.trim());
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -199,6 +231,51 @@ test.describe('share image', () => {
         ),
       )
       .toBe(true);
+  });
+
+  test('a 30-character quote’s QR code: 4 px a module at least, a quiet zone of 4 modules, read again after a downscale to 540 px and JPEG at quality 70', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto('/facing-ai/');
+    const id = await page.evaluate(() => [...document.querySelectorAll('.prose p[id]')].find((block) => block.textContent!.includes('\u79F0\u4E4B\u4E3A'))!.id);
+    const text = await blockText(page, id);
+    const start = text.indexOf('\u79F0\u4E4B\u4E3A'); // 称之为软阶层。DeepSeek的出现…
+    await selectInBlock(page, id, start, start + 30);
+    await page.getByRole('button', { name: t.quoteImage, exact: true }).click();
+    const panel = page.locator('#share-panel');
+    const { image } = await shownImage(panel);
+    const link = await panel.getByRole('textbox', { name: t.linkLabel }).inputValue();
+
+    const drawn = await qrAfter(image);
+    expect(drawn.code?.data).toBe(link);
+    const modules = 17 + 4 * drawn.code!.version;
+    const { topLeftCorner: topLeft, topRightCorner: topRight, bottomLeftCorner: bottomLeft } = drawn.code!.location;
+    const modulePx = (topRight.x - topLeft.x) / modules;
+    expect(modulePx, `${modules} modules`).toBeGreaterThanOrEqual(4 - 0.05);
+    // The quiet zone: four modules of white all round the symbol.
+    const quiet = 4 * modulePx;
+    const light = (x: number, y: number) => {
+      const i = (Math.round(y) * drawn.width + Math.round(x)) * 4;
+      return Math.min(drawn.pixels[i]!, drawn.pixels[i + 1]!, drawn.pixels[i + 2]!) > 200;
+    };
+    const size = bottomLeft.y - topLeft.y;
+    const dark: string[] = [];
+    for (let along = -quiet + 1; along < size + quiet - 1; along += 1) {
+      for (let out = 1; out < quiet - 1; out += 2) {
+        const points = [
+          [topLeft.x + along, topLeft.y - out],
+          [topLeft.x + along, topLeft.y + size + out],
+          [topLeft.x - out, topLeft.y + along],
+          [topLeft.x + size + out, topLeft.y + along],
+        ];
+        for (const [x, y] of points) if (!light(x!, y!)) dark.push(`${Math.round(x!)},${Math.round(y!)}`);
+      }
+    }
+    expect(dark.slice(0, 5), 'dark pixels in the quiet zone').toEqual([]);
+
+    // As WeChat passes it on: half the size, JPEG.
+    const recompressed = await qrAfter(image, { width: 540, quality: 0.7 });
+    expect(recompressed.scale).toBe(0.5);
+    expect(recompressed.code?.data, 'read after a downscale and JPEG').toBe(link);
   });
 
   test('the Traditional edition: Traditional words, drawn in the page\u2019s TC font stack', async ({ page }) => {

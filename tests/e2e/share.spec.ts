@@ -406,7 +406,7 @@ test.describe('share panel', () => {
     for (const key of ['Enter', ' ']) {
       await page.keyboard.press(key);
       await expect(panel, `${JSON.stringify(key)} opens the panel`).toBeVisible();
-      await expect(panel.getByRole('button', { name: t.copyLink, exact: true })).toBeFocused();
+      await expect(panel.getByRole('button', { name: t.close, exact: true })).toBeFocused(); // its first control
       await expect(panel.getByRole('textbox', { name: t.linkLabel })).toHaveValue(`${CONFIGURED_SITE}/${section.slug}/#${section.slug}-1`);
       await page.keyboard.press('Escape');
       await expect(panel).toBeHidden();
@@ -513,7 +513,8 @@ test.describe('quote links', () => {
       const copied = await clipboardText(page);
       const [quoted, attribution, url, ...rest] = copied.split('\n');
       expect(rest).toEqual([]);
-      expect(quoted).toBe(`\u300C${quote}\u300D`);
+      // The site's wrapper is the author's own quotation marks, as the page and the quote image show them (not 「」).
+      expect(quoted).toBe(`\u201C${quote}\u201D`);
       expect(attribution).toBe(fill(t.quoteAttribution, { author: AUTHOR, title: ESSAY_TITLE }));
       expect(url).toMatch(new RegExp(`^${CONFIGURED_SITE}/${quoteCase.section}/#${quoteCase.id}:~:text=`));
       await expect(page.getByRole('status').filter({ hasText: t.quoteCopied })).toHaveCount(1);
@@ -543,6 +544,79 @@ test.describe('quote links', () => {
         .toBe(true);
     });
   }
+});
+
+/**
+ * Which characters of a block, from one before `start` to one after `end`, the browser painted as
+ * its text-fragment match (::target-text, given a colour of its own here): each character's
+ * centre is read from a screenshot.
+ */
+async function paintedAsMatch(page: Page, id: string, start: number, end: number): Promise<Array<{ char: string; painted: boolean }>> {
+  await page.addStyleTag({ content: '::target-text { background-color: rgb(255, 0, 255) !important; color: rgb(255, 0, 255) !important; }' });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shot = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ id, start, end, shot }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${shot}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.drawImage(image, 0, 0);
+      const block = document.getElementById(id)!;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const units: Array<{ node: Text; offset: number }> = [];
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let i = 0; i < node.data.length; i++) units.push({ node, offset: i });
+      }
+      return units.slice(Math.max(0, start - 1), end + 1).flatMap(({ node, offset }) => {
+        const char = node.data[offset]!;
+        if (/\s/.test(char)) return [];
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        const rect = range.getBoundingClientRect();
+        const [r, g, b] = context.getImageData(Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2), 1, 1).data;
+        return [{ char, painted: r! > 200 && g! < 80 && b! > 200 }];
+      });
+    },
+    { id, start, end, shot },
+  );
+}
+
+test.describe('quote links name their words by start and end', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 390, height: 700 } });
+  test.describe.configure({ timeout: 60_000 });
+
+  test('a 30-character quote: a link under 160 characters (about 400 before) that opens with exactly its words highlighted', async ({ page, browser, baseURL }) => {
+    await page.goto('/facing-ai/');
+    await clearClipboard(page);
+    const id = await page.evaluate(() => [...document.querySelectorAll('.prose p[id]')].find((block) => block.textContent!.includes('\u79F0\u4E4B\u4E3A'))!.id);
+    const blockText = await page.locator(`[id="${id}"]`).evaluate((block) => block.textContent!);
+    // 「称之为软阶层。DeepSeek的出现，更是带来加剧软阶层的焦虑」 and around: 软阶层 twice, DeepSeek on the page many times.
+    const start = blockText.indexOf('\u79F0\u4E4B\u4E3A');
+    const end = start + 30;
+    const quote = await selectInBlock(page, id, start, end);
+    expect(Array.from(quote)).toHaveLength(30);
+    await page.getByRole('button', { name: t.quoteLink, exact: true }).click();
+    const url = (await clipboardText(page)).split('\n')[2]!;
+    expect(url).toMatch(new RegExp(`^${CONFIGURED_SITE}/facing-ai/#${id}:~:text=[^,]+,[^,]+`));
+    expect(url.length, url).toBeLessThan(160);
+
+    // Followed from a link, as a reader in a chat follows it (text fragments act on such navigations).
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 }, bypassCSP: true });
+    const reader = await context.newPage();
+    await reader.goto('/search/');
+    await reader.evaluate((href) => document.body.prepend(Object.assign(document.createElement('a'), { href, textContent: 'quote', id: 'quote-link' })), local(url, baseURL!));
+    await reader.locator('#quote-link').click();
+    await reader.waitForURL((address) => address.pathname === '/facing-ai/');
+    await reader.waitForTimeout(300); // the browser scrolls to the match once laid out
+    const painted = await paintedAsMatch(reader, id, start, end);
+    const shown = (want: boolean) => painted.filter(({ painted }) => painted === want).map(({ char }) => char).join('');
+    expect(shown(true), 'highlighted').toBe(quote.replace(/\s/g, ''));
+    expect(shown(false), 'the characters either side, not highlighted').toBe(blockText[start - 1]! + blockText[end]!);
+    await context.close();
+  });
 });
 
 test.describe('arriving on an anchor', () => {

@@ -360,7 +360,7 @@ class WebKitPage implements EnginePage {
   }
   async press(...keys: string[]) {
     const { Key } = await import('selenium-webdriver');
-    const named = (key: string): string => ({ Shift: Key.SHIFT, Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Control: Key.CONTROL })[key] ?? key;
+    const named = (key: string): string => ({ Shift: Key.SHIFT, Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP, Control: Key.CONTROL })[key] ?? key;
     for (const chord of keys) {
       const [key, ...modifiers] = chord.split('+').reverse();
       let actions = this.driver.actions({ async: true });

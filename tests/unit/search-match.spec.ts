@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { CustomConverter } from 'opencc-js/core';
 import { buildFoldTable } from '../../src/search/build/fold-table';
-import { compareMatchKinds, excerptAround, locate, type MatchKind, type TextMatch } from '../../src/search/match';
+import { compareMatchKinds, excerptAround, locate, locateAll, type MatchKind, type TextMatch } from '../../src/search/match';
 import { applyTypography } from '../../src/core/typography';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
@@ -151,7 +151,7 @@ test.describe('excerptAround', () => {
 
   test('does not cut before a match at the start of the text', () => {
     const excerpt = excerptAround(`${SOFT_CLASS}\u7684\u7126\u8651\u3002`, { kind: 'exact', start: 0, end: 3 });
-    expect(excerpt).toEqual({ before: '', match: SOFT_CLASS, after: '\u7684\u7126\u8651\u3002', cutBefore: false, cutAfter: false });
+    expect(excerpt).toEqual({ before: '', match: SOFT_CLASS, after: '\u7684\u7126\u8651\u3002', cutBefore: false, cutAfter: false, others: [] });
   });
 
   test('does not take the decimal point of 0.28 for the end of a clause', () => {
@@ -168,5 +168,43 @@ test.describe('excerptAround', () => {
       expect(LONE_SURROGATE.test(excerpt.before + excerpt.after), `pad ${pad}`).toBe(false);
       expect(excerpt.cutBefore && excerpt.cutAfter).toBe(true);
     }
+  });
+});
+
+test.describe('every place of the query', () => {
+  // 称之为软阶层。DeepSeek的出现，更是带来加剧软阶层的焦虑。
+  const text = `\u79F0\u4E4B\u4E3A${SOFT_CLASS}\u3002DeepSeek\u7684\u51FA\u73B0\uFF0C\u66F4\u662F\u5E26\u6765\u52A0\u5267${SOFT_CLASS}\u7684\u7126\u8651\u3002`;
+
+  test('locateAll finds each exact place, the first one among them', () => {
+    const match = locate(SOFT_CLASS, text)!;
+    const places = locateAll(SOFT_CLASS, text, match);
+    expect(places.map(({ start, end }) => text.slice(start, end))).toEqual([SOFT_CLASS, SOFT_CLASS]);
+    expect(places[0]).toEqual(match);
+    // Traditional input, folded: the same places.
+    const convert = CustomConverter(buildFoldTable(shownTexts.join('\n')));
+    expect(locateAll('\u8EDF\u968E\u5C64', text, locate('\u8EDF\u968E\u5C64', text, convert)!, convert)).toEqual(places);
+  });
+
+  test('a words match finds each place its letters stand in a row, whatever the punctuation between', () => {
+    const spaced = '\u529F\uFF0C\u4E0D\u3002\u529F\u3001\u4E0D'; // 功，不。功、不
+    const match = locate('\u529F\u4E0D', spaced)!;
+    expect(match.kind).toBe('words');
+    expect(locateAll('\u529F\u4E0D', spaced, match).map(({ start, end }) => spaced.slice(start, end))).toEqual(['\u529F\uFF0C\u4E0D', '\u529F\u3001\u4E0D']);
+  });
+
+  test('a partial match is its one place', () => {
+    const match = locate(`${SOFT_CLASS}\u9F98`, text)!;
+    expect(match.kind).toBe('partial');
+    expect(locateAll(`${SOFT_CLASS}\u9F98`, text, match)).toEqual([match]);
+  });
+
+  test('the excerpt carries the other places it shows whole, in its own offsets', () => {
+    const match = locate(SOFT_CLASS, text)!;
+    const excerpt = excerptAround(text, match, locateAll(SOFT_CLASS, text, match));
+    const shown = excerpt.before + excerpt.match + excerpt.after;
+    expect(excerpt.others.map(({ start, end }) => shown.slice(start, end))).toEqual([SOFT_CLASS]);
+    // A place the excerpt cuts is not among them.
+    const long = `${text}${'\u7684'.repeat(80)}${SOFT_CLASS}`;
+    expect(excerptAround(long, match, locateAll(SOFT_CLASS, long, match)).others).toHaveLength(1);
   });
 });

@@ -99,14 +99,16 @@ export function markWords(name: string, spans: readonly Span[], className = `${n
   return ranges;
 }
 
-/** Marks one Range as it is (a landing's words, which may cross blocks). */
-export function markRange(name: string, range: Range, className = `${name}-mark`): void {
+/** Marks Ranges as they are (a landing's words, which may cross blocks), in document order, none overlapping. */
+export function markRanges(name: string, ranges: readonly Range[], className = `${name}-mark`): void {
   if (native) {
-    CSS.highlights.set(name, new Highlight(range));
+    CSS.highlights.set(name, new Highlight(...ranges));
     return;
   }
   unwrap(name);
-  wrap(range, className, name);
+  // The last first: wrapping splits and moves the text nodes at and after a range's start, which
+  // would move the ends of ranges after it, never of those before.
+  for (const range of [...ranges].reverse()) wrap(range, className, name);
 }
 
 export function clearMarks(name: string): void {

@@ -12,14 +12,18 @@
  * Without this script the anchor alone still lands on the block (not the rewritten forms).
  */
 import { parseArrival } from './arrival';
-import { markRange } from '../../core/client/mark-words';
+import { markRanges } from '../../core/client/mark-words';
 
 const HIGHLIGHT_NAME = 'search-landing';
 
-/** A Range over `words` in the text from `start` onward, ignoring white space between blocks. */
-function findWords(start: Element, words: string): Range | null {
+/**
+ * Ranges over `words` in the text from `start` onward, ignoring white space between blocks: its
+ * first place, then every other place within the block that first place starts in (a paragraph
+ * may say 软阶层 twice, and both are what the reader searched for).
+ */
+function findWords(start: Element, words: string): Range[] {
   const wanted = words.replace(/\s+/g, '');
-  if (!wanted) return null;
+  if (!wanted) return [];
   const scope = start.closest('main') ?? document.body;
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   walker.currentNode = start;
@@ -34,14 +38,19 @@ function findWords(start: Element, words: string): Range | null {
     }
     if (text.length > wanted.length + 4000) break;
   }
-  const at = text.indexOf(wanted);
-  if (at < 0) return null;
-  const first = units[at]!;
-  const last = units[at + wanted.length - 1]!;
-  const range = document.createRange();
-  range.setStart(first.node, first.offset);
-  range.setEnd(last.node, last.offset + 1);
-  return range;
+  const ranges: Range[] = [];
+  let block: Element | null | undefined;
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + wanted.length)) {
+    const first = units[at]!;
+    const last = units[at + wanted.length - 1]!;
+    block ??= start.contains(first.node) ? start : (first.node.parentElement?.closest('[id]') ?? start);
+    if (!block.contains(first.node)) break;
+    const range = document.createRange();
+    range.setStart(first.node, first.offset);
+    range.setEnd(last.node, last.offset + 1);
+    ranges.push(range);
+  }
+  return ranges;
 }
 
 function inView(rect: DOMRect, header: number): boolean {
@@ -59,10 +68,11 @@ function land() {
     location.replace(`#${encodeURIComponent(id)}`);
   }
   const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
-  const range = words ? findWords(block, words) : null;
+  const [range, ...others] = words ? findWords(block, words) : [];
   if (range) {
     // The page's one way of marking words (a Highlight, or <mark> in older engines).
-    markRange(HIGHLIGHT_NAME, range, 'landing-mark');
+    markRanges(HIGHLIGHT_NAME, [range, ...others], 'landing-mark');
+    // The first place is the one brought into view.
     const rect = range.getBoundingClientRect();
     if (!inView(rect, header)) scrollTo({ top: scrollY + rect.top - header - (innerHeight - header) / 3, behavior: 'instant' });
     return;

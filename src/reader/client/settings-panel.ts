@@ -7,6 +7,8 @@
  */
 import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../settings';
 import { blockInView, hasScrolled } from '../../core/client/reading-position';
+import { isOpen } from '../../core/client/panels';
+import { focusFirstControl, keepFocusIn } from '../../core/client/panel-focus';
 
 const panel = document.getElementById('reader-settings');
 
@@ -35,6 +37,13 @@ function apply(name: SettingName, value: string) {
 
 for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {
   input.checked = settings[input.name as SettingName] === input.value;
+}
+
+if (panel) {
+  // While open, the focus stays in the panel, from its first control (关闭), and goes back to Aa.
+  keepFocusIn(panel, () => document.querySelector<HTMLButtonElement>('.settings-button'));
+  // This code loads as the panel first opens: that opening's toggle event has been and gone.
+  if (isOpen(panel)) focusFirstControl(panel);
 }
 
 /** A choice made in the panel (forwarded by src/reader/client/settings-loader.ts, also one made while this loaded). */

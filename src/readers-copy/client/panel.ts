@@ -76,13 +76,15 @@ interface Entry {
 
 async function entries(): Promise<Entry[]> {
   const o = await essayOutline();
+  const essayText = [...o.text.values()].join('\n');
   const list = saved.marks.map((mark): Entry => {
     const text = o.text.get(mark.block);
     const at = text === undefined ? undefined : anchor(text, mark, mark.edition !== edition);
     const found = !!at && at.status !== 'not-found';
     const words = found && 'start' in at! ? text!.slice(at.start, at.end) : mark.quote.exact;
     const page = o.url.get(mark.block) ?? location.href.split('#')[0]!;
-    const directive = found && 'start' in at! ? textDirective(text!, at.start, at.end, segmenter) : '';
+    // The words' start unique among the essay's blocks (the page the link opens holds some of them).
+    const directive = found && 'start' in at! ? textDirective(text!, at.start, at.end, segmenter, essayText) : '';
     return {
       mark,
       words,
@@ -151,8 +153,9 @@ function attribution(): string {
   return `\u2014\u2014 ${author}\u300A${identity().title}\u300B`;
 }
 
+// In the author's quotation marks, “”, as the page, the quote link's copy and the quote image show quotations.
 function quoteText(entry: Entry): string {
-  return `\u300C${entry.words}\u300D${entry.mark.note ? `\n${t.markdownNote}${entry.mark.note}` : ''}\n${attribution()}\n${entry.quoteLink}`;
+  return `\u201C${entry.words}\u201D${entry.mark.note ? `\n${t.markdownNote}${entry.mark.note}` : ''}\n${attribution()}\n${entry.quoteLink}`;
 }
 
 function remove(ids: Set<string>, message: string) {

@@ -6,7 +6,7 @@
  */
 import { CustomConverter } from 'opencc-js/core';
 import { fold, type Convert } from '../fold';
-import { compareMatchKinds, excerptAround, locate, type Excerpt, type MatchKind } from '../match';
+import { compareMatchKinds, excerptAround, locate, locateAll, type Excerpt, type MatchKind, type TextMatch } from '../match';
 import { pagefindQuery, wordChars, type SearchSettings } from '../tokens';
 import { ResultPages, type Candidate, type Counts } from '../results';
 import { landingLink } from '../../core/landing-link';
@@ -156,21 +156,23 @@ export async function prepare(rawQuery: string, bundle: string): Promise<void> {
   if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } }); // its crossing token is in the same chunk
 }
 
-/** Where the query stands in a block's own text, or in its other script's text (search-index.ts's `alternate`). */
+/**
+ * Where the query stands in a block's own text, or in its other script's text (search-index.ts's
+ * `alternate`): its first place (`match`) and every place (`places`, match.ts `locateAll`).
+ */
 function locateInBlock(query: string, text: string, alternate: string | undefined, convert: Convert) {
   const match = locate(query, text, convert);
-  if (match || !alternate) return match && { match, text };
+  if (match || !alternate) return match && { match, places: locateAll(query, text, match, convert), text };
   const inAlternate = locate(query, alternate, convert);
   if (!inAlternate) return null;
+  const places = locateAll(query, alternate, inAlternate, convert);
   // The two scripts' texts differ character for character: the same place, by code point.
   const [own, other] = [Array.from(text), Array.from(alternate)];
-  if (own.length !== other.length) return { match: inAlternate, text: alternate };
+  if (own.length !== other.length) return { match: inAlternate, places, text: alternate };
   const units = (chars: string[], end: number) => chars.slice(0, end).join('').length;
   const at = (offset: number) => Array.from(alternate.slice(0, offset)).length;
-  return {
-    match: { ...inAlternate, start: units(own, at(inAlternate.start)), end: units(own, at(inAlternate.end)) },
-    text,
-  };
+  const inOwn = (place: TextMatch): TextMatch => ({ ...place, start: units(own, at(place.start)), end: units(own, at(place.end)) });
+  return { match: inOwn(inAlternate), places: places.map(inOwn), text };
 }
 
 export async function search(rawQuery: string, bundle: string): Promise<SearchOutcome> {
@@ -202,7 +204,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
         titleBreaks: titleBreaks(record),
         href: landingLink(url!, id, found.text.slice(found.match.start, found.match.end)),
         kind: found.match.kind,
-        excerpt: excerptAround(found.text, found.match),
+        excerpt: excerptAround(found.text, found.match, found.places),
       };
     };
   // A phrase that runs from the end of a block into the start of the next counts as a seam hit,
@@ -220,7 +222,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       titleBreaks: titleBreaks(record),
       href: landingLink(essayPage, id, runOn.slice(match.start, match.end)),
       kind: match.kind,
-      excerpt: excerptAround(runOn, match),
+      excerpt: excerptAround(runOn, match, locateAll(query, runOn, match, convert)),
     };
   };
   const exactOrWords = (kind: MatchKind) => kind !== 'partial';

@@ -6,7 +6,7 @@
  */
 import t from 'virtual:client-strings/search';
 import { fill } from '../../core/fill';
-import { setTypeset, typesetNodes } from '../../core/client/typeset';
+import { setTypeset, typesetNodes, type Highlight } from '../../core/client/typeset';
 import type { SearchHit, SearchOutcome } from './engine';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string) {
@@ -16,39 +16,43 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /**
- * `text` typeset with [start, end) in one `<mark>` (its spaces between Han and Latin highlighted
- * with it, no edge of a mark between runs): a run the match starts or ends inside (the middle of
- * a Latin word) is split there into two elements of its classes, the space before it kept on the
- * first and the space after it on the last.
+ * `text` typeset with each of `spans` (in order, none overlapping) in one `<mark>` (its spaces
+ * between Han and Latin highlighted with it, no edge of a mark between runs): a run a span starts
+ * or ends inside (the middle of a Latin word) is split there into elements of its classes, the
+ * space before it kept on the first and the space after it on the last.
  */
-export function highlightedNodes(text: string, start: number, end: number): Node[] {
+export function highlightedNodes(text: string, spans: readonly Highlight[]): Node[] {
   const out: Node[] = [];
   let mark: HTMLElement | undefined;
+  let markedSpan: Highlight | undefined;
   let offset = 0;
+  const edges = spans.flatMap(({ start, end }) => [start, end]);
   // Highlighted, so that no run's digits are cells of their own (those are for vertical text).
-  for (const node of typesetNodes(text, { highlight: { start, end } })) {
+  for (const node of typesetNodes(text, { highlight: spans[0] ?? { start: 0, end: 0 } })) {
     const content = node.textContent!;
     const at = offset;
     offset += content.length;
-    const cuts = [at, Math.min(Math.max(start, at), offset), Math.min(Math.max(end, at), offset), offset];
-    const pieces = [0, 1, 2].filter((i) => cuts[i + 1]! > cuts[i]!);
-    for (const i of pieces) {
-      const piece = content.slice(cuts[i]! - at, cuts[i + 1]! - at);
+    const cuts = [...new Set([at, ...edges.filter((edge) => edge > at && edge < offset), offset])].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [from, to] = [cuts[i]!, cuts[i + 1]!];
+      const piece = content.slice(from - at, to - at);
       let made: Node = document.createTextNode(piece);
       if (node instanceof HTMLElement && node.localName !== 'mark') {
         const run = document.createElement(node.localName);
         run.className = node.className;
-        if (i !== pieces[0]) run.classList.remove('space-before');
-        if (i !== pieces.at(-1)) run.classList.remove('space-after');
+        if (i > 0) run.classList.remove('space-before');
+        if (i + 2 < cuts.length) run.classList.remove('space-after');
         run.textContent = piece;
         made = run;
       }
-      if (i !== 1) {
+      const span = spans.find(({ start, end }) => start <= from && to <= end);
+      if (!span) {
         mark = undefined;
         out.push(made);
         continue;
       }
-      if (!mark) out.push((mark = document.createElement('mark')));
+      if (!mark || markedSpan !== span) out.push((mark = document.createElement('mark')));
+      markedSpan = span;
       mark.append(made);
     }
   }
@@ -64,9 +68,13 @@ export function renderHit(hit: SearchHit): HTMLLIElement {
   const title = element('span', 'search-result-title phrases');
   setTypeset(title, hit.title, { breaks: hit.titleBreaks });
   const excerpt = element('span', 'search-result-excerpt');
-  const { before, match, after, cutBefore, cutAfter } = hit.excerpt;
-  const start = `${cutBefore ? '\u2026' : ''}${before}`;
-  excerpt.append(...highlightedNodes(`${start}${match}${after}${cutAfter ? '\u2026' : ''}`, start.length, start.length + match.length));
+  const { before, match, after, cutBefore, cutAfter, others } = hit.excerpt;
+  const shift = cutBefore ? 1 : 0;
+  // Every place of the query the excerpt shows is marked, the match and the others alike.
+  const spans = [{ start: before.length, end: before.length + match.length }, ...others]
+    .map(({ start, end }) => ({ start: start + shift, end: end + shift }))
+    .sort((a, b) => a.start - b.start);
+  excerpt.append(...highlightedNodes(`${cutBefore ? '\u2026' : ''}${before}${match}${after}${cutAfter ? '\u2026' : ''}`, spans));
   link.append(title, excerpt);
   item.append(link);
   if (hit.kind === 'partial') {

@@ -2,7 +2,8 @@
  * The share image (书摘卡片): a portrait PNG, 1080 px wide, drawn in the reader's browser
  * on a <canvas>: the words as the page sets them (src/sharing/client/quote-layout.ts), the essay's
  * title, the section and the author, and a QR code of the exact link with the line
- * 「长按识别二维码，阅读全文」. Light paper whatever the theme: it is passed around as a picture.
+ * 「长按识别二维码，在原文中打开此处」 (the code opens this place, not the whole essay). Light paper
+ * whatever the theme: it is passed around as a picture.
  *
  * Fonts: canvas draws with the fonts of the reader's system, named by the same family
  * stacks the page uses (read from the page's computed style, so the Traditional edition's
@@ -37,7 +38,7 @@ export interface ShareImageInput {
   titleBreaks: readonly number[];
   section?: string | undefined;
   author: string;
-  /** 「长按识别二维码，阅读全文」, in the page's edition. */
+  /** 「长按识别二维码，在原文中打开此处」, in the page's edition. */
   scanHint: string;
   /** Where the link goes, shown small under the hint (the site's host). */
   site: string;
@@ -103,8 +104,9 @@ function drawPlain(context: CanvasRenderingContext2D, text: string, x: number, y
 /** The QR code's modules, drawn on white with the standard's four-module quiet zone. */
 function qrCode(url: string) {
   const { data } = encode(url, { ecc: 'M', border: 4 });
-  // Whole pixels per module: a scanner reads sharp edges best.
-  const scale = Math.max(3, Math.floor(QR_TARGET / data.length));
+  // Whole pixels per module, 4 at least: a scanner reads sharp edges best, and WeChat passes the
+  // image on at half its size as a JPEG, which leaves 2 px a module (3 px did not survive it).
+  const scale = Math.max(4, Math.floor(QR_TARGET / data.length));
   return {
     size: data.length * scale,
     draw(context: CanvasRenderingContext2D, x: number, y: number) {

@@ -16,8 +16,9 @@ import { fill } from '../../core/fill';
 import { textDirective, wordSegmenter } from '../../core/text-fragment';
 import { addSelectionAction, selectedRange } from '../../core/client/selection-actions';
 import { isOpen, showPanel as showPopover } from '../../core/client/panels';
+import { focusFirstControl, keepFocusIn } from '../../core/client/panel-focus';
 import { setTypeset } from '../../core/client/typeset';
-import { copyButton, panel, panelStatus, qrButton, qrFigure, quoteButton, shareButton, title, urlField } from './panel';
+import { panel, panelStatus, qrButton, qrFigure, quoteButton, shareButton, title, urlField } from './panel';
 
 const pageStatus = document.getElementById('share-status')!;
 // Without a share sheet 「分享…」 could only copy the link, as 「复制链接」 beside it does.
@@ -216,6 +217,8 @@ function showPanel(heading: string) {
   setTypeset(qrButton, t.showQr);
   resetImage();
   showPopover(panel);
+  // At once, not at the toggle event the browser sends after: a key pressed right away stays in the panel.
+  focusFirstControl(panel);
 }
 
 export function openPanel(permalink: HTMLAnchorElement) {
@@ -229,12 +232,11 @@ export function openPanel(permalink: HTMLAnchorElement) {
   };
   trigger = permalink;
   showPanel(isHeading ? t.shareSection : t.shareParagraph);
-  copyButton.focus();
 }
 
-panel.addEventListener('toggle', (event) => {
-  if ((event as ToggleEvent).newState === 'closed') trigger?.focus();
-});
+// The panel keeps the focus while open, from its first control (关闭, then the link), and gives it
+// back to the permalink or button that opened it.
+keepFocusIn(panel, () => trigger);
 
 panel.addEventListener('click', (event) => {
   const action = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-share-action]')?.dataset.shareAction;
@@ -254,7 +256,8 @@ panel.addEventListener('click', (event) => {
 /* Quotes: selecting text inside one block offers a link that opens on it. */
 const segmenter = wordSegmenter(document.documentElement.lang || 'zh');
 
-function selectedQuote(): { text: string; url: string; block: HTMLElement; rect: DOMRect } | null {
+/** The selection within one block: its words, and the link that opens on them (made when asked for: it reads the page's text). */
+function selectedQuote(): { text: string; readonly url: string; block: HTMLElement; rect: DOMRect } | null {
   const range = selectedRange();
   if (!range) return null;
   // A selection across inline elements (the spans around Latin words) has the block itself as its common ancestor.
@@ -273,7 +276,10 @@ function selectedQuote(): { text: string; url: string; block: HTMLElement; rect:
   const rects = range.getClientRects();
   return {
     text: text.trim(),
-    url: `${page}#${block.id}${textDirective(blockText, start, end, segmenter)}`,
+    // Unique in all the text the browser searches for it (innerText: hidden text left out, blocks apart).
+    get url() {
+      return `${page}#${block.id}${textDirective(blockText, start, end, segmenter, document.body.innerText)}`;
+    },
     block,
     rect: rects[rects.length - 1] ?? range.getBoundingClientRect(),
   };
@@ -294,7 +300,6 @@ quoteImageButton.addEventListener('click', () => {
   shared = { url: quote.url, title: document.title, block: quote.block, words: quote.text };
   trigger = quoteImageButton;
   showPanel(t.shareQuote);
-  imageButton.focus();
   void toggleImage();
 });
 
@@ -302,6 +307,7 @@ quoteButton.addEventListener('click', async () => {
   const quote = selectedQuote();
   if (!quote) return;
   const attribution = fill(t.quoteAttribution, { author: panel.dataset.author ?? '', title: panel.dataset.essayTitle ?? '' });
-  const copied = await copy(`\u300C${quote.text}\u300D\n${attribution}\n${quote.url}`);
+  // In the author's quotation marks, “”, as the page and the quote image show quotations.
+  const copied = await copy(`\u201C${quote.text}\u201D\n${attribution}\n${quote.url}`);
   announce(copied ? t.quoteCopied : t.quoteCopyFailed);
 });
