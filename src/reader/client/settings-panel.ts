@@ -7,6 +7,7 @@
  */
 import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../settings';
 import { blockInView, hasScrolled } from '../../core/client/reading-position';
+import { updateReaderSettings } from '../../core/client/reader-settings';
 
 const panel = document.getElementById('reader-settings');
 
@@ -26,11 +27,9 @@ function apply(name: SettingName, value: string) {
   settings = { ...settings, [name]: value } as ReaderSettings;
   document.documentElement.dataset[name] = value;
   reading?.scrollIntoView({ block: 'start', inline: 'start' });
-  try {
-    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
-  } catch {
-    // Not remembered, but applied.
-  }
+  // Not remembered where storage is unavailable, but applied; listening's speed and voice, kept
+  // in the same record, are left as they are.
+  updateReaderSettings(settings);
 }
 
 for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {

@@ -1,0 +1,25 @@
+/**
+ * Listening, first step, in the script every page loads: 「听全文」 and the share panel's 「从这里听」
+ * (both `[data-listen]`) appear, hidden without scripts, which speaking needs; the player
+ * (./player.ts, its styles and words) loads as the reader reaches for one, on pointerdown or focus,
+ * so that by the click it is usually there and the first sentence is queued inside the tap, as
+ * iOS asks of `speak()`. 「从这里听」 starts at the block its panel was opened for (`data-block`).
+ */
+type Player = typeof import('./player');
+
+let code: Promise<Player | undefined> | undefined;
+let ready: Player | undefined;
+// Not loaded (offline, blocked): the next press tries again.
+const load = () => (code ??= import('./player').then((player) => (ready = player), () => (code = undefined)));
+
+export function listening(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-listen]')) {
+    button.hidden = false;
+    button.onpointerdown = button.onfocus = load;
+    button.onclick = () => {
+      const from = button.closest<HTMLElement>('[data-block]')?.dataset.block;
+      if (ready) ready.listen(button, from);
+      else void load().then((player) => player?.listen(button, from));
+    };
+  }
+}
