@@ -62,18 +62,27 @@ export function follower(player: HTMLElement, onAway: (away: boolean) => void): 
   };
 
   let pending = false;
+  let later: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    pending = false;
+    if (!current) return;
+    const wait = ownScrollUntil - performance.now();
+    // Our own smooth scroll is still under way: looked at again when it has ended.
+    if (wait > 0) {
+      clearTimeout(later);
+      later = setTimeout(check, wait + 50);
+      return;
+    }
+    const visible = inView();
+    if (visible !== following) {
+      following = visible;
+      onAway(!visible);
+    }
+  };
   const onScroll = () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      if (!current || performance.now() < ownScrollUntil) return;
-      const visible = inView();
-      if (visible !== following) {
-        following = visible;
-        onAway(!visible);
-      }
-    });
+    requestAnimationFrame(check);
   };
   addEventListener('scroll', onScroll, { passive: true });
   document.querySelector('.essay')?.addEventListener('scroll', onScroll, { passive: true });
@@ -92,6 +101,7 @@ export function follower(player: HTMLElement, onAway: (away: boolean) => void): 
     },
     clear() {
       current = null;
+      clearTimeout(later);
       following = true;
       clearMarks(NAME);
       removeEventListener('scroll', onScroll);
