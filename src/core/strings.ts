@@ -167,7 +167,6 @@ export const strings = {
     stop: zh('停止'),
     speed: zh('语速'),
     voice: zh('声音'),
-    online: zh('{name}(联网)'),
     backToPlace: zh('回到朗读处'),
     playing: zh('正在朗读'),
     paused: zh('已暂停'),

@@ -11,6 +11,11 @@
  * Hong Kong and Cantonese; for 繁體, Taiwan, then Hong Kong and Cantonese, then the mainland. Within
  * a region, voices on the device before online ones (an online voice sends the text to its vendor,
  * and Chrome's stop on an utterance longer than about 14 seconds), then the engine's default.
+ *
+ * espeak-ng's variants (`Chinese (Mandarin, latin as English)+Andy`), which speech-dispatcher lists
+ * beside each voice, are left out where the plain voice is listed: Firefox ESR on Debian failed
+ * with every one tried (`error` after 2–7 s, no `start`) and spoke with the plain one, and they
+ * made its list of Chinese voices 130–400 long (measured 3 December 2026).
  */
 export interface VoiceLike {
   name: string;
@@ -43,9 +48,16 @@ const ORDER: Record<EditionId, Region[]> = {
 
 /** The Chinese voices among `voices`, best first for the edition. */
 export function chineseVoices<V extends VoiceLike>(voices: readonly V[], edition: EditionId): V[] {
+  const names = new Set(voices.map((voice) => voice.name));
+  const seen = new Set<string>();
   const ranked = voices
     .map((voice, index) => ({ voice, index, region: chineseRegion(voice.lang) }))
-    .filter((entry): entry is { voice: V; index: number; region: Region } => entry.region !== null);
+    .filter((entry): entry is { voice: V; index: number; region: Region } => {
+      if (entry.region === null || seen.has(entry.voice.voiceURI)) return false;
+      seen.add(entry.voice.voiceURI);
+      const plain = /^(.+)\+[^+]+$/.exec(entry.voice.name)?.[1];
+      return !(plain && names.has(plain));
+    });
   const order = ORDER[edition];
   return ranked
     .sort(

@@ -78,8 +78,8 @@ export const installSpeechStandIn: Probe<[StandInOptions], boolean> = (win, opti
   }
 
   const log = { queued: [] as Array<Record<string, unknown>>, started: [] as number[], cancels: 0, speaking: null as string | null };
-  const queue: Array<{ u: U; n: number }> = [];
-  let current: { u: U; n: number } | null = null;
+  const queue: Array<{ u: U; n: number; begun?: boolean }> = [];
+  let current: { u: U; n: number; begun?: boolean } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const fire = (u: U, type: string, extra: Record<string, unknown> = {}) => {
@@ -91,18 +91,20 @@ export const installSpeechStandIn: Probe<[StandInOptions], boolean> = (win, opti
     (u as unknown as Record<string, Listener | null>)[`on${type}`]?.(event);
   };
 
+  const begin = (spoken: { u: U; n: number; begun?: boolean }) => {
+    if (spoken.begun) return;
+    spoken.begun = true;
+    log.started.push(spoken.n);
+    fire(spoken.u, 'start');
+    fire(spoken.u, 'boundary', { name: 'word', charIndex: 0, charLength: Math.min(2, spoken.u.text.length) });
+    if (options.auto) timer = setTimeout(() => synth.finish(), (options.msPerChar ?? 5) * spoken.u.text.length);
+  };
   const next = () => {
     current = queue.shift() ?? null;
     log.speaking = current?.u.text ?? null;
     if (!current) return;
     const spoken = current;
-    setTimeout(() => {
-      if (current !== spoken) return;
-      log.started.push(spoken.n);
-      fire(spoken.u, 'start');
-      fire(spoken.u, 'boundary', { name: 'word', charIndex: 0, charLength: Math.min(2, spoken.u.text.length) });
-      if (options.auto) timer = setTimeout(() => synth.finish(), (options.msPerChar ?? 5) * spoken.u.text.length);
-    }, 0);
+    setTimeout(() => current === spoken && begin(spoken), 0);
   };
 
   const synth = Object.assign(new Target(), {
@@ -137,6 +139,9 @@ export const installSpeechStandIn: Probe<[StandInOptions], boolean> = (win, opti
       clearTimeout(timer);
       const was = current;
       if (!was) return false;
+      // An utterance ended by the test before its start was fired starts first, as in every engine.
+      begin(was);
+      if (current !== was) return true;
       fire(was.u, 'end', { charIndex: was.u.text.length, elapsedTime: 1000 });
       if (current === was) next();
       return true;
@@ -146,6 +151,8 @@ export const installSpeechStandIn: Probe<[StandInOptions], boolean> = (win, opti
       clearTimeout(timer);
       const was = current;
       if (!was) return false;
+      begin(was);
+      if (current !== was) return true;
       fire(was.u, 'error', { error });
       if (current === was) next();
       return true;

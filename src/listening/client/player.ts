@@ -109,6 +109,9 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
   }
 
   let state: State = 'paused';
+  /** Whether any utterance has started, and the voices tried before one did. */
+  let heard = false;
+  const tried = new Set(voice ? [voice.voiceURI] : []);
   let index = 0;
   let generation = 0;
   let queued = 0;
@@ -174,6 +177,7 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
   }
 
   function started(at: number) {
+    heard = true;
     index = at;
     if (state !== 'playing') (state = 'playing'), render();
     say(t.playing);
@@ -193,6 +197,15 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
   function failed(at: number, error: string) {
     generation++;
     synth.cancel();
+    // A voice that fails before its first word (some of speech-dispatcher's, in Firefox): the next
+    // one is tried, up to three, before the reader is told.
+    const untried = voices.filter((candidate) => !tried.has(candidate.voiceURI));
+    if (!heard && untried.length && tried.size < 3) {
+      voice = untried[0];
+      tried.add(voice!.voiceURI);
+      fillVoices(view.voice, voices, voice);
+      return speakFrom(at);
+    }
     index = at;
     state = 'paused';
     show(at);

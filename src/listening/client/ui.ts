@@ -4,7 +4,6 @@
  * caption, and a status line that says each change of state aloud (aria-live).
  */
 import t from 'virtual:client-strings/listening';
-import { fill } from '../../core/fill';
 import { setTypeset } from '../../core/client/typeset';
 import { RATES } from '../voices';
 
@@ -64,12 +63,14 @@ export function playerView(): PlayerView {
   return { root, caption, where, status, toggle, back, rate, voice };
 }
 
-/** The voice chooser's options: the device's Chinese voices, best first, online ones said to be. */
+/**
+ * The voice chooser's options: the device's Chinese voices, best first, by name and tag. Not marked
+ * online or not: Firefox reports its speech-dispatcher voices, all on the device, as not local.
+ */
 export function fillVoices(select: HTMLSelectElement, voices: readonly SpeechSynthesisVoice[], chosen: SpeechSynthesisVoice | undefined): void {
   select.replaceChildren(
     ...voices.map((voice) => {
-      const name = `${voice.name} · ${voice.lang}`;
-      const option = new Option(voice.localService ? name : fill(t.online, { name }), voice.voiceURI);
+      const option = new Option(`${voice.name} · ${voice.lang}`, voice.voiceURI);
       option.selected = voice === chosen;
       return option;
     }),
