@@ -9,8 +9,12 @@ type Player = typeof import('./player');
 
 let code: Promise<Player | undefined> | undefined;
 let ready: Player | undefined;
-// Not loaded (offline, blocked): the next press tries again.
-const load = () => (code ??= import('./player').then((player) => (ready = player), () => (code = undefined)));
+// Not loaded (offline, blocked): the next press tries again. Chrome lists its voices only after a
+// first ask, so they are asked for here too, to be listed by the click.
+const load = () => {
+  globalThis.speechSynthesis?.getVoices();
+  return (code ??= import('./player').then((player) => (ready = player), () => (code = undefined)));
+};
 
 export function listening(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-listen]')) {

@@ -170,6 +170,8 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
     index = Math.max(0, Math.min(at, items.length - 1));
     queued = index;
     state = 'playing';
+    // The sentence first, then the page (the highlight measures the layout), then the rest.
+    if (items.length) utter(queued++, generation);
     show(index);
     queueRest();
     say(t.playing);
