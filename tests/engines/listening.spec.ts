@@ -252,3 +252,21 @@ test('listening in firefox with its real voices: speech-dispatcher lists cmn voi
     await page.close();
   }
 });
+
+/**
+ * WebKitGTK's own speech, as it is: MiniBrowser lists the voices its synthesizer has (here flite's
+ * four, all en-US). Without a Chinese one the control says so in one line; with one, the player
+ * starts.
+ */
+test('listening in webkit with its real voices: the player with a Chinese voice, else the one line', async ({ open }) => {
+  const page = await open('webkit');
+  await page.open('/', { width: 1024, height: 700 });
+  const chinese = await waitFor(page, async (win) => {
+    for (let i = 0; i < 20 && !win.speechSynthesis.getVoices().length; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    return { count: win.speechSynthesis.getVoices().filter((voice) => /^(zh|cmn|yue)/i.test(voice.lang)).length };
+  });
+  await page.click('.listen-button');
+  if (chinese.count) await waitFor(page, (win) => win.document.querySelector('.listen-player .listen-status')?.textContent);
+  else expect(await waitFor(page, (win) => win.document.getElementById('listen-note')?.textContent)).toBe(t.noVoice);
+  await page.run((win) => win.document.querySelector<HTMLElement>('.listen-player [data-listen-action="stop"]')?.click());
+});

@@ -44,13 +44,21 @@ function synthesis(): SpeechSynthesis | null {
   }
 }
 
-/** The voices, waiting a moment for an engine that lists them late (Chrome's first call gives none). */
-function voicesOf(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
+/**
+ * The voices once a Chinese one is listed, for an engine that lists them late: Chrome's first call
+ * gives none; Firefox on Linux lists speech-dispatcher's thousands over seconds. Up to 5 s while the
+ * list is empty or growing; 1.5 s once it stays the same (WebKitGTK's four English voices).
+ */
+function voicesOf(synth: SpeechSynthesis, edition: EditionId): Promise<SpeechSynthesisVoice[]> {
   return new Promise((resolve) => {
     let tries = 0;
+    let steady = 0;
+    let count = -1;
     const check = () => {
       const voices = synth.getVoices();
-      if (voices.length || tries++ >= 8) {
+      steady = voices.length && voices.length === count ? steady + 1 : 0;
+      count = voices.length;
+      if (chineseVoices(voices, edition).length || tries++ >= 20 || steady >= 5) {
         synth.removeEventListener('voiceschanged', check);
         resolve(voices);
       } else setTimeout(check, 250);
@@ -75,9 +83,9 @@ export function listen(button: HTMLElement, from?: string): void {
     session.startAt(from);
   };
   const listed = synth.getVoices();
-  // Listed at once (Safari, Firefox): the queue is made inside the tap.
-  if (listed.length) go(listed);
-  else void voicesOf(synth).then(go);
+  // Listed at once (Safari; Firefox once loaded): the queue is made inside the tap.
+  if (chineseVoices(listed, edition).length) go(listed);
+  else void voicesOf(synth, edition).then(go);
 }
 
 function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edition: EditionId, opener: HTMLElement): Session {
