@@ -134,6 +134,24 @@ test.describe('listening in Chromium', () => {
     await expect(back).toBeHidden();
   });
 
+  test('in vertical layout (竖排) the essay scrolls sideways along with the voice', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto('/us-china-tech/');
+    await page.evaluate(() => localStorage.setItem('essay-reader-settings', JSON.stringify({ writing: 'vertical' })));
+    await openWithSpeech(page, '/us-china-tech/');
+    await listen(page);
+    const { queued } = await log(page);
+    await finish(page, queued.findIndex((utterance) => utterance.text.startsWith('回顾中美贸易战')));
+    await expect.poll(() => highlighted(page)).toMatch(/^回顾中美贸易战/);
+    await expect.poll(() => page.evaluate(() => {
+      const range = [...(CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('listening')!][0]!;
+      const rect = range.getBoundingClientRect();
+      return rect.left >= 0 && rect.right <= innerWidth;
+    })).toBe(true);
+    // It was not in view at the start: the essay scrolled (its scrollLeft runs from 0 to negative).
+    expect(await page.evaluate(() => document.querySelector('.essay')!.scrollLeft)).toBeLessThan(0);
+  });
+
   test('every control: pause and resume (cancel and the same sentence again), previous, next, next paragraph, stop', async ({ page }) => {
     await openWithSpeech(page, '/');
     await listen(page);
