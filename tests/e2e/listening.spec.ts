@@ -5,6 +5,7 @@
  * speed and voice remembered, continuing past a section, 从这里听, the Traditional edition, and
  * the cases where listening cannot start or stops with an error.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strings } from '../../src/core/strings';
 import { fill } from '../../src/core/fill';
@@ -90,6 +91,12 @@ test.describe('listening in Chromium', () => {
     await expect.poll(() => highlighted(page)).toMatch(/^在2023年新年/);
     expect(await startedText(page)).toMatch(/^在2023年新年/);
     await expect(player(page).locator('.listen-caption')).toHaveText(/^在2023年新年/);
+    // Media Session: what a lock screen or headset shows, where the engine shows it for speech.
+    expect(await page.evaluate(() => ({ ...navigator.mediaSession.metadata && { title: navigator.mediaSession.metadata.title, artist: navigator.mediaSession.metadata.artist }, state: navigator.mediaSession.playbackState }))).toEqual({
+      title: '如何看待DeepSeek热潮，这对普通中产又意味着什么？',
+      artist: '徐瑾',
+      state: 'playing',
+    });
     // To the end: the author's note last.
     const total = (await log(page)).queued.length;
     await finish(page, total - 2);
@@ -316,6 +323,20 @@ test.describe('listening in Chromium', () => {
     await expect(page.getByRole('status').filter({ hasText: t.noVoice })).toBeVisible();
     await expect(player(page)).toHaveCount(0);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the player and the highlight pass axe in the ${colorScheme} theme (names, roles, contrast)`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await openWithSpeech(page, '/why-deepseek/', { voices: [{ name: '婷婷', lang: 'zh-CN' }, { name: '美佳', lang: 'zh-TW' }] });
+      await listen(page);
+      await finish(page, 2);
+      await page.evaluate(() => scrollTo(0, 0));
+      const { violations } = await new AxeBuilder({ page }).include('.listen-player').include('.essay-kicker').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
 
   test('without JavaScript the buttons stay hidden; the first view loads no player code', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });

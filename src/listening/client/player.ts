@@ -14,7 +14,9 @@
  *   apart by the queue's generation and ignored.
  * - Voices load late (`voiceschanged`) and their tags vary (`zh-CN`, `cmn`, `yue-HK`: ../voices.ts).
  *
- * One file of about 270 lines: the queue, the controls and the state they share.
+ * One file of about 350 lines: the queue, its events and the controls share one state (the script,
+ * the sentence, the queue's generation, the voice and speed) in one closure; split, each part
+ * would need all of it handed over.
  */
 import t from 'virtual:client-strings/listening';
 import './styles';
@@ -125,6 +127,7 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
   let queued = 0;
 
   const follow = follower(view.root, (away) => (view.back.hidden = !away));
+  const resize = new ResizeObserver(() => document.documentElement.style.setProperty('--listen-player-height', `${view.root.offsetHeight}px`));
   const essayTitle = (document.querySelector('.essay-title, .essay-kicker a')?.textContent ?? document.title).trim();
   const author = document.getElementById('share-panel')?.dataset.author ?? '';
 
@@ -262,6 +265,7 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
     generation++;
     synth.cancel();
     follow.clear();
+    resize.disconnect();
     const hadFocus = view.root.contains(document.activeElement);
     view.root.remove();
     document.documentElement.removeAttribute('data-listening');
@@ -323,8 +327,8 @@ function begin(synth: SpeechSynthesis, firstVoices: SpeechSynthesisVoice[], edit
 
   document.body.append(view.root);
   document.documentElement.dataset.listening = '';
-  const height = () => document.documentElement.style.setProperty('--listen-player-height', `${view.root.offsetHeight}px`);
-  new ResizeObserver(height).observe(view.root);
+  // The page keeps room below its end for the player, however tall it grows.
+  resize.observe(view.root);
 
   return {
     startAt(from) {
