@@ -7,7 +7,7 @@
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
  *
- * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,layout-shift,lighthouse,search,readers-copy,scale]
+ * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,layout-shift,lighthouse,search,readers-copy,listening,scale]
  *   --runs  runs of each measure (the default keeps a whole bench to a few minutes on 2 cores)
  *   --ref   build a commit (its `git archive`) instead of the working tree, whose edits in
  *           progress may not build, or not be what is to be measured
@@ -30,6 +30,7 @@ import { COLD_QUERY, WARM_QUERIES, measureSearch, type SearchRun } from './bench
 import { kb, mb, median, stat } from './bench/stats.ts';
 import { measureScale, type ScaleResult } from './bench/scale.ts';
 import { MARKS, measureReadersCopy, type ReadersCopyRun } from './bench/readers-copy.ts';
+import { measureListening, type ListeningRun } from './bench/listening.ts';
 
 /** What a change may not make worse: missing one fails the bench. */
 const BUDGETS = {
@@ -56,9 +57,13 @@ const BUDGETS = {
   scaleBuildS: 60,
   scalePeakMB: 1536,
   scaleFoundAt1: 0.99,
+  /** From the tap on 「听全文」 (a fresh page: the player's code loads with it) to the first utterance queued. */
+  listenQueuedMs: 100,
 };
+/** The listening row's runs: each a fresh page and a tap, about a second. */
+const LISTENING_RUNS = 9;
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'layout-shift', 'lighthouse', 'search', 'readers-copy', 'scale'] as const;
+const PARTS = ['build', 'first-view', 'layout-shift', 'lighthouse', 'search', 'readers-copy', 'listening', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -99,13 +104,14 @@ try {
   }
   const { origin, close } = await host(dist);
   try {
-    if (only.has('first-view') || only.has('layout-shift') || only.has('search') || only.has('readers-copy')) {
+    if (['first-view', 'layout-shift', 'search', 'readers-copy', 'listening'].some((part) => only.has(part))) {
       const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       try {
         if (only.has('first-view')) for (const path of PAGES) firstViewRows(await measureFirstView(browser, origin, path));
         if (only.has('layout-shift')) layoutShiftRows(await measureLayoutShift(browser, origin, RUNS));
         if (only.has('search')) searchRows(await measureSearch(browser, origin, dist, RUNS), 'search: ', { first: `"${COLD_QUERY}"`, later: `${WARM_QUERIES.length} queries a run` });
         if (only.has('readers-copy')) readersCopyRows(await measureReadersCopy(browser, origin, RUNS));
+        if (only.has('listening')) listeningRows(await measureListening(browser, origin, dist, Math.max(LISTENING_RUNS, RUNS)));
       } finally {
         await browser.close();
       }
@@ -233,6 +239,18 @@ function scaleRows(result: ScaleResult) {
   row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
   const { query, status, bytes, chunks } = result.common;
   row(`${at}: \`${query}\` on /search/: the status / its search files fetched, gzip (index chunks)`, `「${status}」 / ${kb(bytes).toFixed(1)} KB (${chunks})`);
+}
+
+function listeningRows(runs: ListeningRun[]) {
+  const queued = runs.map((r) => r.clickToQueuedMs);
+  row(
+    `listening: tap on 「听全文」 → first utterance queued, player code loading with the tap (${runs.length} fresh pages)`,
+    stat(queued, 'ms', 0),
+    `≤ ${BUDGETS.listenQueuedMs} ms`,
+    budget(median(queued) <= BUDGETS.listenQueuedMs),
+  );
+  row('listening: the same from the tap’s pointerdown, where the player starts loading', stat(runs.map((r) => r.pointerdownToQueuedMs), 'ms', 0));
+  row('listening: fetched on first use (gzip)', `${stat(runs.map((r) => kb(r.firstUseBytes)), 'KB')} in ${median(runs.map((r) => r.firstUseFiles))} files`);
 }
 
 /** The search's rows, for this site and for each size of the scale run; `what` names the queries. */

@@ -40,6 +40,12 @@ async function isPresent(need: Need): Promise<boolean> {
       return Boolean(process.env.DISPLAY) || onPath('Xvfb');
     case 'fc-list':
       return fcList;
+    case 'speech-dispatcher':
+      return existsSync('/usr/bin/speech-dispatcher');
+    case 'espeak-ng':
+      return existsSync('/usr/bin/espeak-ng');
+    case 'speechd-espeak-ng':
+      return existsSync('/usr/lib/speech-dispatcher-modules/sd_espeak-ng');
     case 'cjk-font':
       // The face the stylesheets name for Linux and the measurements were made in.
       return fcList && spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout.includes('Noto Sans CJK');

@@ -18,3 +18,7 @@ declare module 'virtual:client-strings/readersCopy' {
   const strings: import('./core/strings').ClientStrings['readersCopy'];
   export default strings;
 }
+declare module 'virtual:client-strings/listening' {
+  const strings: import('./core/strings').ClientStrings['listening'];
+  export default strings;
+}

@@ -8,7 +8,17 @@
 export type Tier = 'all' | 'e2e' | 'slow' | 'engines';
 
 /** One thing the browser tests look for on the machine. */
-export type Need = 'chromium' | 'firefox' | 'webkit-driver' | 'minibrowser' | 'x-server' | 'fc-list' | 'cjk-font';
+export type Need =
+  | 'chromium'
+  | 'firefox'
+  | 'webkit-driver'
+  | 'minibrowser'
+  | 'x-server'
+  | 'fc-list'
+  | 'cjk-font'
+  | 'speech-dispatcher'
+  | 'espeak-ng'
+  | 'speechd-espeak-ng';
 
 /** The Debian (and Ubuntu) package that provides each need, and how a message names it. */
 export const PROVIDERS: Record<Need, { readonly pkg: string; readonly what: string }> = {
@@ -20,6 +30,10 @@ export const PROVIDERS: Record<Need, { readonly pkg: string; readonly what: stri
   'fc-list': { pkg: 'fontconfig', what: 'fontconfig' },
   // Without a Chinese font every Han character is a box and every measured line is wrong.
   'cjk-font': { pkg: 'fonts-noto-cjk', what: 'a Chinese font' },
+  // Firefox's real voices on Linux, for the listening test (tests/engines/listening.spec.ts).
+  'speech-dispatcher': { pkg: 'speech-dispatcher', what: 'speech-dispatcher' },
+  'espeak-ng': { pkg: 'espeak-ng', what: 'espeak-ng' },
+  'speechd-espeak-ng': { pkg: 'speech-dispatcher-espeak-ng', what: 'speech-dispatcher’s espeak-ng module' },
 };
 
 const CHROMIUM_AND_FONT: readonly Need[] = ['chromium', 'fc-list', 'cjk-font'];

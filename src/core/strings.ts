@@ -154,6 +154,31 @@ export const strings = {
     markdownNote: zh('想法:'),
     markdownSection: zh('出处:'),
   },
+  // Listening (src/listening/): the browser's own voices read the essay aloud, the page following.
+  listening: {
+    listen: zh('听全文'),
+    listenHere: zh('从这里听'),
+    player: zh('朗读'),
+    pause: zh('暂停'),
+    resume: zh('继续'),
+    previous: zh('上一句'),
+    next: zh('下一句'),
+    nextParagraph: zh('下一段'),
+    stop: zh('停止'),
+    speed: zh('语速'),
+    voice: zh('声音'),
+    backToPlace: zh('回到朗读处'),
+    playing: zh('正在朗读'),
+    paused: zh('已暂停'),
+    stopped: zh('朗读已停止'),
+    finished: zh('全文读完了'),
+    offPage: zh('本页之外:{section}'),
+    // Android's WebView (so Android WeChat) has no speechSynthesis at all.
+    unavailable: zh('这个浏览器不能朗读:它没有语音合成功能。可以换用系统浏览器打开。'),
+    noVoice: zh('这台设备没有中文语音,无法朗读。可以在系统设置里添加中文语音。'),
+    error: zh('朗读中断了。点“继续”从这一句重新开始。'),
+    nextFailed: zh('下一节无法载入,朗读到本节结束。'),
+  },
 } as const;
 
 /**
@@ -169,11 +194,16 @@ export const clientStrings = {
     'noWords', 'truncated', 'hint',
   ]),
   readersCopy: strings.readersCopy,
-  share: pick(strings.share, [
-    'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
-    'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',
-    'imageAlt', 'imageHint', 'saveImage', 'shareImage', 'imageScanHint', 'imageFailed', 'linkLabel',
-    'close', 'copyLink', 'share', 'qrAlt', 'qrHint', 'quoteLink',
-  ]),
+  listening: strings.listening,
+  // With the share panel's 「从这里听」, which the sharing code makes with the panel.
+  share: {
+    ...pick(strings.share, [
+      'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
+      'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',
+      'imageAlt', 'imageHint', 'saveImage', 'shareImage', 'imageScanHint', 'imageFailed', 'linkLabel',
+      'close', 'copyLink', 'share', 'qrAlt', 'qrHint', 'quoteLink',
+    ]),
+    ...pick(strings.listening, ['listenHere']),
+  },
 };
 export type ClientStrings = typeof clientStrings;

@@ -8,7 +8,10 @@
  * stylesheet applies. Its text is a constant here, and the content security
  * policy allows exactly this text by its hash (src/site/build/csp.ts).
  */
-export const SETTINGS_STORAGE_KEY = 'essay-reader-settings';
+// The record is shared with listening's speed and voice (src/core/client/reader-settings.ts).
+import { READER_SETTINGS_KEY } from '../core/client/reader-settings';
+
+export const SETTINGS_STORAGE_KEY = READER_SETTINGS_KEY;
 
 export const SETTINGS = {
   theme: ['system', 'light', 'dark'],

@@ -71,6 +71,8 @@ export interface LaunchOptions {
   firefoxPrefs?: Record<string, unknown>;
   /** Script run in every document before its own scripts (Chromium and Firefox). */
   initScript?: string;
+  /** The environment Firefox runs in (Firefox only): the listening test's own speech-dispatcher. */
+  env?: Record<string, string>;
 }
 
 /** What to install when an engine is missing (Debian package names). */
@@ -233,6 +235,7 @@ async function launchFirefox(baseURL: string, options: LaunchOptions): Promise<E
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     extraPrefsFirefox: {
       // A closed network: no update checks, telemetry or captive-portal probes.
       'network.captive-portal-service.enabled': false,

@@ -11,7 +11,7 @@ import { WIDE_CONTENTS_QUERY } from '../../src/core/breakpoints';
 import { PROJECT_ROOT } from '../support/essay-content';
 
 const SRC = join(PROJECT_ROOT, 'src');
-const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy'];
+const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy', 'listening'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

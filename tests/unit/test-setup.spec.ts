@@ -46,6 +46,7 @@ test('a run asks only for what it uses: the e2e tier never installs Firefox or W
   expect(packages('e2e')).toEqual(['chromium', 'fontconfig', 'fonts-noto-cjk']);
   expect(packages('engines')).toEqual([
     'chromium', 'firefox-esr', 'webkit2gtk-driver', 'libwebkit2gtk-4.1-0', 'xvfb', 'fontconfig', 'fonts-noto-cjk',
+    'speech-dispatcher', 'espeak-ng', 'speech-dispatcher-espeak-ng',
   ]);
 });
 

@@ -9,6 +9,7 @@ import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingN
 import { blockInView, hasScrolled } from '../../core/client/reading-position';
 import { isOpen } from '../../core/client/panels';
 import { focusFirstControl, keepFocusIn } from '../../core/client/panel-focus';
+import { updateReaderSettings } from '../../core/client/reader-settings';
 
 const panel = document.getElementById('reader-settings');
 
@@ -28,11 +29,9 @@ function apply(name: SettingName, value: string) {
   settings = { ...settings, [name]: value } as ReaderSettings;
   document.documentElement.dataset[name] = value;
   reading?.scrollIntoView({ block: 'start', inline: 'start' });
-  try {
-    localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
-  } catch {
-    // Not remembered, but applied.
-  }
+  // Not remembered where storage is unavailable, but applied; listening's speed and voice, kept
+  // in the same record, are left as they are.
+  updateReaderSettings(settings);
 }
 
 for (const input of panel?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []) {

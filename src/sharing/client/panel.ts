@@ -22,6 +22,9 @@ export const urlField = make('input', null, { class: 'share-url', type: 'url', r
 const copyButton = button(t.copyLink, { 'data-share-action': 'copy' });
 export const shareButton = button(t.share, { 'data-share-action': 'share' });
 export const qrButton = button(t.showQr, { 'data-share-action': 'qr', 'aria-expanded': 'false', 'aria-controls': 'share-qr' });
+// Listening from this block (src/listening/client/first-step.ts handles every [data-listen]: it
+// starts at the panel's data-block).
+const listenHere = button(t.listenHere, { 'data-listen': '' });
 export const qrFigure = make('figure', null, { id: 'share-qr', class: 'share-qr', hidden: '' });
 qrFigure.append(make('figcaption', t.qrHint));
 export const panelStatus = make('p', null, { class: 'share-panel-status', role: 'status', 'aria-live': 'polite' });
@@ -29,7 +32,7 @@ export const panelStatus = make('p', null, { class: 'share-panel-status', role: 
 const head = make('div', null, { class: 'share-panel-head' });
 head.append(title, close);
 export const actions = make('div', null, { class: 'share-actions' });
-actions.append(copyButton, shareButton, qrButton);
+actions.append(copyButton, shareButton, qrButton, listenHere);
 panel.replaceChildren(head, urlField, actions, qrFigure, panelStatus);
 
 /** The selection's button for a quote link. */

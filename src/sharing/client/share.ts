@@ -231,6 +231,8 @@ export function openPanel(permalink: HTMLAnchorElement) {
     words: blockWords(block),
   };
   trigger = permalink;
+  // Which block the panel is for, for what else the panel offers (listening's 「从这里听」).
+  panel.dataset.block = block.id;
   showPanel(isHeading ? t.shareSection : t.shareParagraph);
 }
 
