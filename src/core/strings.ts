@@ -154,6 +154,16 @@ export const strings = {
     markdownNote: zh('想法:'),
     markdownSection: zh('出处:'),
   },
+  // Offline and installed (src/offline/): the page shown for a page not kept, and the new version's prompt.
+  offline: {
+    title: zh('这一页没有保存在本机'),
+    description: zh('没有网络时,打开已经保存的全文和各节。'),
+    lead: zh('现在没有网络,这一页也还没有保存在这个浏览器里。下面这些已经保存,没有网络也能打开:'),
+    otherEdition: zh('另一个版本的页面,在有网络时打开一次,也会保存下来。'),
+    updateAvailable: zh('有新版本'),
+    reload: zh('重新载入'),
+    dismiss: zh('稍后'),
+  },
 } as const;
 
 /**
@@ -170,6 +180,7 @@ export const clientStrings = {
   ]),
   searchUnavailable: pick(strings.search, ['failed', 'openFullEssay']),
   readersCopy: strings.readersCopy,
+  offline: pick(strings.offline, ['updateAvailable', 'reload', 'dismiss']),
   share: pick(strings.share, [
     'shareParagraph', 'shareSection', 'showQr', 'hideQr', 'copied', 'copyFailed',
     'quoteCopied', 'quoteCopyFailed', 'quoteAttribution', 'makeImage', 'hideImage', 'quoteImage', 'shareQuote',

@@ -13,6 +13,7 @@ import '../../editions/client/edition-switch';
 import '../../reader/client/settings-loader';
 import '../../sharing/client/share-loader';
 import { readersCopy } from '../../readers-copy/client/first-step';
+import { offline } from '../../offline/client/first-step';
 import { HIGHLIGHT_PARAM } from '../../core/landing-link';
 import { WIDE_CONTENTS_QUERY } from '../../core/breakpoints';
 
@@ -22,6 +23,8 @@ const arriving = location.hash || new URLSearchParams(location.search).has(HIGHL
 if (arriving && document.querySelector('.essay')) void import('../../essay/client/landing');
 // The reader's 划线 and place: loaded only when something is kept (or to keep), and silent on an arrival.
 readersCopy(!!arriving);
+// Kept for reading without a network, once the page has loaded (src/offline/).
+offline();
 
 // Engines without popovers open the share and settings panels through this (the panels' own
 // code imports it too).
