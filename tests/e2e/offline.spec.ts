@@ -14,6 +14,9 @@ import { strings } from '../../src/core/strings';
 import { LIGHT_PALETTE, DARK_PALETTE } from '../../src/core/brand';
 import { readEssayContent } from '../support/essay-content';
 
+// The one file of this project's e2e tier with the service worker (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const SOFT_CLASS = '软阶层';
 const essay = readEssayContent();
 const section = essay.sections[0]!;
@@ -29,9 +32,12 @@ test.describe('after a first visit, with no network', () => {
 
     await page.reload();
     await expect(paragraphs(page)).toHaveText(online);
-    await page.locator(`a[href="/${section.slug}/"]`).first().click();
-    await expect(page).toHaveURL(`/${section.slug}/`);
+    await page.goto(`/${section.slug}/`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(paragraphs(page).first()).toBeVisible();
+    // and the next, by its link
+    await page.getByRole('link', { name: strings.nextSection }).first().click();
+    await expect(page).toHaveURL(`/${essay.sections[1]!.slug}/`);
     await expect(paragraphs(page).first()).toBeVisible();
 
     await page.goto('/');

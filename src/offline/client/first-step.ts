@@ -12,7 +12,9 @@ export function offline(): void {
   if (!manifest || !('serviceWorker' in navigator)) return;
   const workers = navigator.serviceWorker;
   const register = () =>
-    workers.register(new URL(SERVICE_WORKER_FILE, manifest.href)).then((registration) => {
+    workers.register(new URL(SERVICE_WORKER_FILE, manifest.href)).then((registration?: ServiceWorkerRegistration) => {
+      // None where registering is stubbed out (a test driver's 'block').
+      if (!registration) return;
       // A worker waiting while another serves this page is a new deployment; on a first visit there is none.
       const prompt = () => registration.waiting && workers.controller && void import('./update-prompt').then((code) => code.prompt(registration));
       prompt();
