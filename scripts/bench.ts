@@ -7,7 +7,7 @@
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
  *
- * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,lighthouse,search]
+ * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,lighthouse,offline,search,scale]
  *   --runs  runs of each measure (the default keeps a whole bench to a few minutes on 2 cores)
  *   --ref   build a commit (its `git archive`) instead of the working tree, whose edits in
  *           progress may not build, or not be what is to be measured
@@ -28,6 +28,7 @@ import { CATEGORIES, measureLighthouse, type LighthouseRun } from './bench/light
 import { COLD_QUERY, WARM_QUERIES, measureSearch, type SearchRun } from './bench/search.ts';
 import { kb, mb, median, stat } from './bench/stats.ts';
 import { measureScale, type ScaleResult } from './bench/scale.ts';
+import { keptTotal, measureOffline, type OfflineRun } from './bench/offline.ts';
 
 /** What a change may not make worse: missing one fails the bench. */
 const BUDGETS = {
@@ -51,7 +52,9 @@ const BUDGETS = {
   scaleFoundAt1: 0.99,
 };
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'lighthouse', 'search', 'scale'] as const;
+/** Each edition's home: each has its own service worker, manifest and kept files. */
+const OFFLINE_PAGES = ['/', '/zh-hant/'];
+const PARTS = ['build', 'first-view', 'lighthouse', 'offline', 'search', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -102,6 +105,7 @@ try {
       }
     }
     if (only.has('lighthouse')) for (const path of PAGES) lighthouseRows(path, await measureLighthouse(`${origin}${path}`, RUNS, log));
+    if (only.has('offline')) for (const path of OFFLINE_PAGES) offlineRows(await measureOffline(origin, path));
     if (only.has('scale')) {
       const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       try {
@@ -163,6 +167,18 @@ function firstViewRows(view: FirstView) {
     const files = [...counted].sort((a, b) => b.gzip - a.gzip).map((file: Fetched) => `${file.path} ${kb(file.gzip).toFixed(1)} KB`);
     notes.push(`${page} is ${kb(budgeted.gzip - BUDGETS.firstViewKB * 1024).toFixed(1)} KB over its budget; gzip per file: ${files.join(', ')}.`);
   }
+}
+
+function offlineRows(run: OfflineRun) {
+  const at = `offline \`${run.path}\``;
+  const kept = keptTotal(run);
+  // Not part of the first view: the worker registers after the load and fetches in the background.
+  row(`${at}: cache after the first visit, fetched by the service worker after the load (gzip, as stored)`, `${run.kept.length} files, ${kb(kept.gzip).toFixed(1)} KB (${kb(kept.raw).toFixed(1)} KB)`);
+  row(`${at}: the worker registers after the load event`, run.registeredAfterLoad ? 'yes' : 'no', 'needed', budget(run.registeredAfterLoad));
+  const installable = run.installabilityErrors.length === 0;
+  row(`${at}: installable (Chromium's installability check)`, installable ? 'yes' : run.installabilityErrors.join('; '), 'needed', budget(installable));
+  const valid = run.manifestProblems.length === 0;
+  row(`${at}: manifest (fields, 192/512/maskable icons, their files and sizes)`, valid ? 'complete' : run.manifestProblems.join('; '), 'needed', budget(valid));
 }
 
 function lighthouseRows(path: string, runs: LighthouseRun[]) {

@@ -1,8 +1,9 @@
 /**
  * 「有新版本」: a new deployment's worker has installed and waits while the old one serves this
- * page. 重新载入 tells it to take over and reloads when it has, so the page, its scripts and its
- * search index all come from the new deployment; 稍后 leaves it waiting, and the new version
- * comes when every tab of the site is closed. Loaded only then (./first-step.ts).
+ * page (the browser looks for one at each visit). 重新载入 tells it to take over and reloads when
+ * it has, so the page, its scripts and its search index all come from the new deployment; 稍后
+ * leaves it waiting, and the new version comes when every tab of the site is closed. Loaded on a
+ * visit that a worker serves (./first-step.ts).
  */
 import t from 'virtual:client-strings/offline';
 import { TAKE_OVER } from '../messages';
@@ -11,7 +12,16 @@ import css from '../offline-ui.css?inline';
 
 let shown = false;
 
-export function prompt(registration: ServiceWorkerRegistration): void {
+/** Prompts when a new version waits, now or once it has installed. */
+export function watch(registration: ServiceWorkerRegistration): void {
+  prompt(registration);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => worker.state === 'installed' && prompt(registration));
+  });
+}
+
+function prompt(registration: ServiceWorkerRegistration): void {
   if (shown || !registration.waiting) return;
   shown = true;
   if ('adoptedStyleSheets' in document) {
