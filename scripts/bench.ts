@@ -218,6 +218,9 @@ function scaleRows(result: ScaleResult) {
   row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
   const { query, status, bytes, chunks } = result.common;
   row(`${at}: \`${query}\` on /search/: the status / its search files fetched, gzip (index chunks)`, `「${status}」 / ${kb(bytes).toFixed(1)} KB (${chunks})`);
+  const off = result.offline;
+  row(`${at}: offline cache after the first visit of \`/\` (gzip, as stored)`, `${off.files} files, ${kb(off.gzip).toFixed(1)} KB (${kb(off.raw).toFixed(1)} KB)`);
+  row(`${at}: offline, after ${off.online} searches online: those found again / ${off.asked} other random phrases found`, `${off.again}/${off.online} / ${off.others}/${off.asked}`);
 }
 
 /** The search's rows, for this site and for each size of the scale run; `what` names the queries. */

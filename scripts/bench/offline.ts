@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/support/chromium.ts';
 import { pngSize } from '../../tests/support/png.ts';
 import { manifestProblems } from '../../src/offline/manifest-check.ts';
@@ -90,3 +90,34 @@ export async function measureOffline(origin: string, path: string): Promise<Offl
 }
 
 export const keptTotal = (run: OfflineRun) => total(run.kept);
+
+/**
+ * What search finds with the network cut, after a first visit and `online` searched with it: each
+ * of `online` again, and each of `others`, which no search fetched for. For a text whose whole
+ * index is kept at the first visit, all; for a longer one, what earlier searches fetched.
+ */
+export async function offlineSearch(browser: Browser, origin: string, online: string[], others: string[]): Promise<{ again: number; others: number }> {
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active!;
+      if (worker.state !== 'activated') await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(null)));
+    });
+    const search = async (query: string) => {
+      await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 20_000 }).catch(() => undefined);
+      return (await page.locator('.search-result mark').count()) > 0;
+    };
+    for (const query of online) await search(query);
+    await context.setOffline(true);
+    let again = 0;
+    for (const query of online) if (await search(query)) again++;
+    let found = 0;
+    for (const query of others) if (await search(query)) found++;
+    return { again, others: found };
+  } finally {
+    await context.close();
+  }
+}
