@@ -8,3 +8,11 @@ export const SERVICE_WORKER_FILE = 'sw.js';
 export const MANIFEST_FILE = 'manifest.webmanifest';
 /** The page a worker shows for a page it does not keep, when there is no network (src/pages/[...edition]/offline.astro). */
 export const OFFLINE_PAGE = 'offline/';
+
+/**
+ * A stand-in at the base path, `sw.js?for=zh-hant/`, for a reader of an edition in a folder whose
+ * worker's scope cannot reach the other edition's pages: it keeps only the styles, the scripts and
+ * that edition's offline page, which it shows for the other edition's pages without a network,
+ * until the other edition's own worker replaces it (./client/service-worker.ts).
+ */
+export const STAND_IN = 'for';

@@ -13,6 +13,8 @@ import { pngSize } from '../support/png';
 import { strings } from '../../src/core/strings';
 import { LIGHT_PALETTE, DARK_PALETTE } from '../../src/core/brand';
 import { readEssayContent } from '../support/essay-content';
+import { inEditionScript } from '../../src/editions/build/traditional';
+import { TRADITIONAL } from '../../src/core/editions';
 
 // The one file of this project's e2e tier with the service worker (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -91,6 +93,47 @@ test.describe('after a first visit, with no network', () => {
     await expect(paragraphs(page).first()).toBeVisible();
     await searchInHeader(page, SOFT_CLASS, '軟階層');
   });
+});
+
+test('a reader of both editions keeps both: each worker its own, neither deletes the other\u2019s', async ({ page, context }) => {
+  await firstVisit(page, '/');
+  await firstVisit(page, '/zh-hant/');
+  await page.goto('/'); // the worker at the base activated again would not touch the Traditional one's files
+  await context.setOffline(true);
+  for (const path of ['/', `/${section.slug}/`, '/zh-hant/', `/zh-hant/${section.slug}/`]) {
+    await page.goto(path);
+    await expect(paragraphs(page).first()).toBeVisible();
+  }
+  await searchInHeader(page, SOFT_CLASS, '軟階層');
+});
+
+test('a reader of the Traditional edition only: offline, a Simplified page shows the Traditional offline page (a stand-in at the base); the Simplified worker replaces it without a prompt', async ({ page, context }) => {
+  await firstVisit(page, '/zh-hant/');
+  const atBase = () =>
+    page.evaluate(async () => {
+      for (;;) {
+        const root = await navigator.serviceWorker.getRegistration('/');
+        if (root && new URL(root.scope).pathname === '/' && root.active?.state === 'activated') return new URL(root.active.scriptURL).pathname + new URL(root.active.scriptURL).search;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+  expect(await atBase()).toBe('/sw.js?for=zh-hant/');
+  await context.setOffline(true);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: inEditionScript(TRADITIONAL, o.title) })).toBeVisible();
+  expect(await page.locator('main a').first().getAttribute('href')).toBe('/zh-hant/');
+  await page.goto(`/zh-hant/${section.slug}/`);
+  await expect(paragraphs(page).first()).toBeVisible();
+
+  await context.setOffline(false);
+  await page.goto('/');
+  await expect.poll(atBase, { timeout: 20_000 }).toBe('/sw.js');
+  await expect(page.getByText(o.updateAvailable)).toHaveCount(0);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(paragraphs(page).first()).toBeVisible();
+  await page.goto(`/${section.slug}/`);
+  await expect(paragraphs(page).first()).toBeVisible();
 });
 
 test('online, nothing changes: the first view registers the worker only after the load, and a page offers no prompt on a first visit', async ({ page }) => {

@@ -15,12 +15,15 @@ export const o = strings.offline;
 export async function firstVisit(page: Page, url: string): Promise<string> {
   await page.goto(url);
   return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active!;
-    if (worker.state !== 'activated') {
-      await new Promise<void>((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    await navigator.serviceWorker.ready;
+    // The page's own edition's worker, beside its manifest: `ready` may also be a worker at the base.
+    const own = new URL('sw.js', document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href).href;
+    for (;;) {
+      const registrations = await navigator.serviceWorker.getRegistrations();
+      const worker = registrations.map((registration) => registration.active).find((active) => active?.scriptURL === own);
+      if (worker?.state === 'activated') return worker.scriptURL;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return worker.scriptURL;
   });
 }
 

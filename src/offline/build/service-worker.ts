@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
-import { injectManifest } from 'workbox-build';
+import { getManifest, injectManifest } from 'workbox-build';
 import { precachePlan } from './precache';
-import { SERVICE_WORKER_FILE } from '../messages';
+import { OFFLINE_PAGE, SERVICE_WORKER_FILE } from '../messages';
 import { EDITIONS } from '../../core/editions';
 import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
 
@@ -60,7 +60,14 @@ export async function writeServiceWorkers(outDir: string, base: string, warn: (m
     for (const edition of EDITIONS) {
       const others = EDITIONS.filter((other) => other !== edition && other.folder).map((other) => other.folder);
       const plan = await precachePlan(outDir, edition.folder, others, SEARCH_BUNDLE_DIR);
+      // The other editions' offline pages, which the worker keeps only as a stand-in for one of them.
+      const { manifestEntries: offlinePages } = await getManifest({
+        globDirectory: outDir,
+        globPatterns: EDITIONS.filter((other) => other !== edition).map((other) => `${other.folder}${OFFLINE_PAGE}index.html`),
+        modifyURLPrefix: { '': base },
+      });
       const { count, size, warnings } = await injectManifest({
+        additionalManifestEntries: offlinePages ?? [],
         swSrc: source,
         swDest: join(outDir, edition.folder, SERVICE_WORKER_FILE),
         globDirectory: outDir,

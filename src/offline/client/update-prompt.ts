@@ -6,7 +6,7 @@
  * visit that a worker serves (./first-step.ts).
  */
 import t from 'virtual:client-strings/offline';
-import { TAKE_OVER } from '../messages';
+import { STAND_IN, TAKE_OVER } from '../messages';
 import { typesetNodes } from '../../core/client/typeset';
 import css from '../offline-ui.css?inline';
 
@@ -22,7 +22,9 @@ export function watch(registration: ServiceWorkerRegistration): void {
 }
 
 function prompt(registration: ServiceWorkerRegistration): void {
-  if (shown || !registration.waiting) return;
+  // A stand-in (../messages.ts STAND_IN) gives way at once to the worker that replaces it: no new version.
+  const standIn = new URL(navigator.serviceWorker.controller?.scriptURL ?? location.href).searchParams.has(STAND_IN);
+  if (shown || standIn || !registration.waiting) return;
   shown = true;
   if ('adoptedStyleSheets' in document) {
     const sheet = new CSSStyleSheet();
