@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/essay/build/markdown';
 import { searchIndex } from './src/search/build/search-index';
 import { securityHeaders } from './src/site/build/security-headers';
+import { offline } from './src/offline/build/service-worker';
 import { clientStringsPlugin } from './src/site/build/client-strings';
 import { leanDynamicImportsPlugin } from './src/site/build/lean-dynamic-imports';
 import { EDITIONS, editionParam } from './src/core/editions';
@@ -25,11 +26,13 @@ export default defineConfig({
   markdown: { processor: markdownProcessor },
   integrations: [
     searchIndex(),
+    // After the search index: the service workers keep its files.
+    offline(),
     securityHeaders(),
     // The sitemap lists the essay's pages in both editions, each with its counterpart as an alternate;
-    // search results and the 404 page are not pages to index.
+    // search results, the 404 page and the offline page are not pages to index.
     sitemap({
-      filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
+      filter: (page) => !/\/(search|404|offline)\/?$/.test(new URL(page).pathname),
       i18n: {
         defaultLocale: 'hans',
         locales: Object.fromEntries(EDITIONS.map((edition) => [editionParam(edition) ?? 'hans', edition.lang])),

@@ -25,6 +25,10 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     locale: 'zh-CN',
+    // The site's service worker (src/offline/) keeps its files after a first visit; the tests that hold,
+    // break or count requests with page.route test the site without it, as an engine without service
+    // workers reads it. The offline tests allow it (tests/e2e/offline.spec.ts).
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'unit', testDir: 'tests/unit' },

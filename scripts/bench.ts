@@ -7,7 +7,7 @@
  * It builds into a temporary folder (never dist/), serves the result as a compressing static
  * host would (scripts/serve.ts behind gzip) and measures that, in the Chromium the tests use.
  *
- * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,layout-shift,lighthouse,search,readers-copy,listening,scale]
+ * Usage: npm run bench [-- --runs 3] [--ref HEAD | --dir dist] [--only build,first-view,layout-shift,lighthouse,offline,search,readers-copy,listening,scale]
  *   --runs  runs of each measure (the default keeps a whole bench to a few minutes on 2 cores)
  *   --ref   build a commit (its `git archive`) instead of the working tree, whose edits in
  *           progress may not build, or not be what is to be measured
@@ -31,6 +31,7 @@ import { kb, mb, median, stat } from './bench/stats.ts';
 import { measureScale, type ScaleResult } from './bench/scale.ts';
 import { MARKS, measureReadersCopy, type ReadersCopyRun } from './bench/readers-copy.ts';
 import { measureListening, type ListeningRun } from './bench/listening.ts';
+import { keptTotal, measureOffline, type OfflineRun } from './bench/offline.ts';
 
 /** What a change may not make worse: missing one fails the bench. */
 const BUDGETS = {
@@ -63,7 +64,9 @@ const BUDGETS = {
 /** The listening row's runs: each a fresh page and a tap, about a second. */
 const LISTENING_RUNS = 9;
 const PAGES = ['/', '/why-deepseek/'];
-const PARTS = ['build', 'first-view', 'layout-shift', 'lighthouse', 'search', 'readers-copy', 'listening', 'scale'] as const;
+/** Each edition's home: each has its own service worker, manifest and kept files. */
+const OFFLINE_PAGES = ['/', '/zh-hant/'];
+const PARTS = ['build', 'first-view', 'layout-shift', 'lighthouse', 'offline', 'search', 'readers-copy', 'listening', 'scale'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -117,6 +120,7 @@ try {
       }
     }
     if (only.has('lighthouse')) for (const path of PAGES) lighthouseRows(path, await measureLighthouse(`${origin}${path}`, RUNS, log));
+    if (only.has('offline')) for (const path of OFFLINE_PAGES) offlineRows(await measureOffline(origin, path));
     if (only.has('scale')) {
       const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       try {
@@ -202,6 +206,18 @@ function layoutShiftRows(runs: LayoutShiftRun[]) {
   }
 }
 
+function offlineRows(run: OfflineRun) {
+  const at = `offline \`${run.path}\``;
+  const kept = keptTotal(run);
+  // Not part of the first view: the worker registers after the load and fetches in the background.
+  row(`${at}: cache after the first visit, fetched by the service worker after the load (gzip, as stored)`, `${run.kept.length} files, ${kb(kept.gzip).toFixed(1)} KB (${kb(kept.raw).toFixed(1)} KB)`);
+  row(`${at}: the worker registers after the load event`, run.registeredAfterLoad ? 'yes' : 'no', 'needed', budget(run.registeredAfterLoad));
+  const installable = run.installabilityErrors.length === 0;
+  row(`${at}: installable (Chromium's installability check)`, installable ? 'yes' : run.installabilityErrors.join('; '), 'needed', budget(installable));
+  const valid = run.manifestProblems.length === 0;
+  row(`${at}: manifest (fields, 192/512/maskable icons, their files and sizes)`, valid ? 'complete' : run.manifestProblems.join('; '), 'needed', budget(valid));
+}
+
 function lighthouseRows(path: string, runs: LighthouseRun[]) {
   for (const category of CATEGORIES) {
     const scores = runs.map((r) => r.scores[category]);
@@ -239,6 +255,9 @@ function scaleRows(result: ScaleResult) {
   row(`${at}: found@1, ${result.asked} random phrases (a third in Traditional)`, `${(share * 100).toFixed(1)}%`, `≥ ${BUDGETS.scaleFoundAt1 * 100}%`, budget(share >= BUDGETS.scaleFoundAt1));
   const { query, status, bytes, chunks } = result.common;
   row(`${at}: \`${query}\` on /search/: the status / its search files fetched, gzip (index chunks)`, `「${status}」 / ${kb(bytes).toFixed(1)} KB (${chunks})`);
+  const off = result.offline;
+  row(`${at}: offline cache after the first visit of \`/\` (gzip, as stored)`, `${off.files} files, ${kb(off.gzip).toFixed(1)} KB (${kb(off.raw).toFixed(1)} KB)`);
+  row(`${at}: offline, after ${off.online} searches online: those found again / ${off.asked} other random phrases found`, `${off.again}/${off.online} / ${off.others}/${off.asked}`);
 }
 
 function listeningRows(runs: ListeningRun[]) {

@@ -22,3 +22,7 @@ declare module 'virtual:client-strings/listening' {
   const strings: import('./core/strings').ClientStrings['listening'];
   export default strings;
 }
+declare module 'virtual:client-strings/offline' {
+  const strings: import('./core/strings').ClientStrings['offline'];
+  export default strings;
+}

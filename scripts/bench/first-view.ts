@@ -41,7 +41,7 @@ const PHONE: BrowserContextOptions = {
 const PARAGRAPHS = 'main .prose p';
 // Text a host compresses on the fly or ahead of time; everything else (woff2, png, wasm,
 // Pagefind's already gzipped chunks) goes out as it is on disk.
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)|image\/svg\+xml)/;
+export const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)|image\/svg\+xml)/;
 
 export async function measureFirstView(browser: Browser, origin: string, path: string): Promise<FirstView> {
   const context = await browser.newContext(PHONE);
@@ -109,7 +109,7 @@ function kindOf(type: string, path: string): Kind {
   return 'other';
 }
 
-function compressed(body: Buffer): Sizes {
+export function compressed(body: Buffer): Sizes {
   return {
     raw: body.length,
     // Level 6 is gzip's and most servers' default.

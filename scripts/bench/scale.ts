@@ -15,6 +15,7 @@ import { copyProjectWithContent } from './project-copy.ts';
 import { scaleContent, textLength } from './scale-text.ts';
 import { measureSearch, type SearchRun } from './search.ts';
 import { fold } from '../../src/search/fold.ts';
+import { keptTotal, measureOffline, offlineSearch } from './offline.ts';
 
 /** Letters and digits, folded: the page shows ASCII punctuation full-width and Markdown marks not at all. */
 const words = (text: string) => fold(text).text.replace(/[^\p{L}\p{N}]/gu, '');
@@ -32,6 +33,8 @@ export interface ScaleResult {
   search: SearchRun[];
   found: number;
   asked: number;
+  /** The service worker's cache after a first visit of / (gzip, as stored), and search offline after 10 searches online. */
+  offline: { files: number; gzip: number; raw: number; again: number; others: number; online: number; asked: number };
 }
 
 /** The content/ files of the checkout, as the copies' are given. */
@@ -119,6 +122,12 @@ export async function measureScale(browser: Browser, root: string, runs: number,
         const search = await measureSearch(browser, origin, dist, runs, asked[0]!, asked.slice(1, 11));
         const found = await foundAt1(browser, origin, asked);
         const common = await commonWord(browser, origin, dist, COMMON_WORD[label]!);
+        log(`scale ${label}: offline`);
+        const kept = await measureOffline(origin, '/');
+        const online = asked.slice(0, 10);
+        const others = asked.slice(10, 40);
+        const offlineFound = await offlineSearch(browser, origin, online, others);
+        const keptSizes = keptTotal(kept);
         results.push({
           label,
           common,
@@ -128,6 +137,7 @@ export async function measureScale(browser: Browser, root: string, runs: number,
           search,
           found,
           asked: asked.length,
+          offline: { files: kept.kept.length, gzip: keptSizes.gzip, raw: keptSizes.raw, ...offlineFound, online: online.length, asked: others.length },
         });
       } finally {
         close();

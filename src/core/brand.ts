@@ -7,6 +7,8 @@
 
 /** The light scheme's colours, by the stylesheet's names: paper is `--page`. */
 export const LIGHT_PALETTE = { paper: '#fbfaf7', text: '#1f2328', muted: '#5b6069', rule: '#dedad2', accent: '#9c2f25' } as const;
+/** The dark scheme's, by the same names (the installed app's colours in a dark system theme). */
+export const DARK_PALETTE = { paper: '#16171a', text: '#e4e2dd', muted: '#a9a8a3', rule: '#34363b', accent: '#f08f7f' } as const;
 
 /** The site's mark, the same drawing as public/favicon.svg. */
 export const SITE_MARK_SVG =

@@ -179,6 +179,16 @@ export const strings = {
     error: zh('朗读中断了。点“继续”从这一句重新开始。'),
     nextFailed: zh('下一节无法载入,朗读到本节结束。'),
   },
+  // Offline and installed (src/offline/): the page shown for a page not kept, and the new version's prompt.
+  offline: {
+    title: zh('这一页没有保存在本机'),
+    description: zh('没有网络时,打开已经保存的全文和各节。'),
+    lead: zh('现在没有网络,这一页也还没有保存在这个浏览器里。下面这些已经保存,没有网络也能打开:'),
+    otherEdition: zh('另一个版本的页面,在有网络时打开一次,也会保存下来。'),
+    updateAvailable: zh('有新版本'),
+    reload: zh('重新载入'),
+    dismiss: zh('稍后'),
+  },
 } as const;
 
 /**
@@ -195,6 +205,7 @@ export const clientStrings = {
   ]),
   readersCopy: strings.readersCopy,
   listening: strings.listening,
+  offline: pick(strings.offline, ['updateAvailable', 'reload', 'dismiss']),
   // With the share panel's 「从这里听」, which the sharing code makes with the panel.
   share: {
     ...pick(strings.share, [

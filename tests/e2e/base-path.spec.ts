@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readEssayContent } from '../support/essay-content';
 import { BASE_BUILD } from '../support/builds';
 import { clearClipboard, clipboardText, openSharePanel, pngSize, t } from '../support/share';
+import { firstVisit, offlineHeading, paragraphs, searchInHeader } from '../support/offline';
 
 const { site, base } = BASE_BUILD;
 const SITE_BASE = `${site}${base}`;
@@ -175,4 +176,28 @@ test.describe('404 under the base path', () => {
       await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
     });
   }
+});
+
+test.describe(`offline under ${base}`, () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test(`the worker is ${base}sw.js, keeps the pages under ${base}, and offline reads, searches and shows the offline page there`, async ({ page, context, request }) => {
+    const worker = await firstVisit(page, base);
+    expect(new URL(worker).pathname).toBe(`${base}sw.js`);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(new URL(scope).pathname).toBe(base);
+    const manifest = await (await request.get(`${base}manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ start_url: base, scope: base, id: base });
+    for (const icon of manifest.icons as Array<{ src: string }>) expect(icon.src.startsWith(`${base}icons/`)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(paragraphs(page).first()).toBeVisible();
+    await page.goto(`${base}${sections[0]!.slug}/`);
+    await expect(paragraphs(page).first()).toBeVisible();
+    await searchInHeader(page, '软阶层', '软阶层');
+    await page.goto(`${base}zh-hant/`);
+    await expect(offlineHeading(page)).toBeVisible();
+    expect(await page.locator('main a').first().getAttribute('href')).toBe(base);
+  });
 });

@@ -6,12 +6,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { LIGHT_PALETTE } from '../../src/core/brand';
+import { DARK_PALETTE, LIGHT_PALETTE } from '../../src/core/brand';
 import { WIDE_CONTENTS_QUERY } from '../../src/core/breakpoints';
 import { PROJECT_ROOT } from '../support/essay-content';
 
 const SRC = join(PROJECT_ROOT, 'src');
-const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy', 'listening'];
+const FEATURES = ['essay', 'editions', 'search', 'sharing', 'reader', 'readers-copy', 'listening', 'offline'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -100,4 +100,22 @@ test('the colours code draws with are the stylesheet’s light scheme', () => {
     expect(css, property).toContain(`${property}: ${colour};`);
     expect(css, property).toContain(`${property}: light-dark(${colour},`);
   }
+});
+
+test('the dark colours code states (the installed app’s, src/offline/) are the stylesheet’s dark scheme', () => {
+  const css = readFileSync(join(SRC, 'site/global.css'), 'utf8');
+  for (const [name, colour] of Object.entries(DARK_PALETTE)) {
+    const property = name === 'paper' ? '--page' : `--${name}`;
+    expect(css, property).toContain(`${property}: light-dark(${LIGHT_PALETTE[name as keyof typeof LIGHT_PALETTE]}, ${colour});`);
+  }
+  const layout = readFileSync(join(SRC, 'site/BaseLayout.astro'), 'utf8');
+  expect(layout).toContain(`<meta name="theme-color" content="${LIGHT_PALETTE.paper}" media="(prefers-color-scheme: light)" />`);
+  expect(layout).toContain(`<meta name="theme-color" content="${DARK_PALETTE.paper}" media="(prefers-color-scheme: dark)" />`);
+});
+
+test('the service worker is browser code of its own: no page script imports it, and it imports Workbox and offline/ only', () => {
+  const worker = 'offline/client/service-worker.ts';
+  const importers = [...graph].filter(([, to]) => to.includes(worker)).map(([from]) => from);
+  expect(importers).toEqual([]);
+  expect(graph.get(worker)).toEqual(['offline/messages.ts']);
 });

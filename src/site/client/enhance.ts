@@ -14,6 +14,7 @@ import '../../reader/client/settings-loader';
 import '../../sharing/client/share-loader';
 import { readersCopy } from '../../readers-copy/client/first-step';
 import { listening } from '../../listening/client/first-step';
+import { offline } from '../../offline/client/first-step';
 import { HIGHLIGHT_PARAM } from '../../core/landing-link';
 import { WIDE_CONTENTS_QUERY } from '../../core/breakpoints';
 
@@ -25,6 +26,8 @@ if (arriving && document.querySelector('.essay')) void import('../../essay/clien
 readersCopy(!!arriving);
 // 「听全文」 and 「从这里听」: the player loads as the reader reaches for one.
 listening();
+// Kept for reading without a network, once the page has loaded (src/offline/).
+offline();
 
 // Engines without popovers open the share and settings panels through this (the panels' own
 // code imports it too).
