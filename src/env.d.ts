@@ -14,6 +14,10 @@ declare module 'virtual:client-strings/share' {
   const strings: import('./core/strings').ClientStrings['share'];
   export default strings;
 }
+declare module 'virtual:client-strings/settings' {
+  const strings: import('./core/strings').ClientStrings['settings'];
+  export default strings;
+}
 declare module 'virtual:client-strings/readersCopy' {
   const strings: import('./core/strings').ClientStrings['readersCopy'];
   export default strings;

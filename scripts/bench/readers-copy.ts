@@ -4,7 +4,8 @@
  * and how smoothly it scrolls with them drawn (frame intervals while scrolling the whole essay).
  */
 import type { Browser } from '@playwright/test';
-import { HIGHLIGHTS_KEY, HIGHLIGHTS_VERSION, RENDER_MEASURE } from '../../src/readers-copy/keys.ts';
+import { HIGHLIGHTS_KEY, HIGHLIGHTS_VERSION } from '../../src/readers-copy/keys.ts';
+import { RENDER_MEASURE } from '../../src/readers-copy/timing.ts';
 
 export const MARKS = 200;
 

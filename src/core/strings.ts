@@ -204,6 +204,7 @@ export const clientStrings = {
     'noWords', 'truncated', 'hint',
   ]),
   readersCopy: strings.readersCopy,
+  settings: strings.settings,
   listening: strings.listening,
   offline: pick(strings.offline, ['updateAvailable', 'reload', 'dismiss']),
   // With the share panel's 「从这里听」, which the sharing code makes with the panel.

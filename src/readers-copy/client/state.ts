@@ -11,7 +11,7 @@ import { setTypeset } from '../../core/client/typeset';
 import { anchor, type Anchored } from '../anchoring';
 import { HIGHLIGHTS_FORMAT, sortEntries, type Mark, type Saved } from '../marks';
 import type { EditionId } from '../../core/editions';
-import { RENDER_MEASURE } from '../keys';
+import { RENDER_MEASURE } from '../timing';
 
 export const HIGHLIGHT_NAME = 'reader-highlight';
 export const edition: EditionId = document.documentElement.dataset.edition === 'hant' ? 'hant' : 'hans';
