@@ -49,7 +49,9 @@ export async function measureSearch(
   };
 
   async function run(): Promise<SearchRun> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+    // Without the service worker (src/offline/): its install after the load would fetch what it keeps
+    // during the first search, which is measured alone, as before it (scripts/bench/offline.ts measures the worker).
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const fetched: string[] = [];

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 
 /**
  * An edition's index chunks and fragments weighing more than this are kept as searched, not at the
- * first visit. This essay's weigh 0.23 MB an edition; 古文观止 (48 times as long) 5.6 MB.
+ * first visit. This essay's weigh 0.23 MB an edition; 古文观止's, 48 times as long, are over it
+ * (the first visit there keeps 4.1 MB without them: npm run bench -- --only scale).
  */
 export const WHOLE_INDEX_LIMIT_BYTES = 1024 * 1024;
 

@@ -22,7 +22,7 @@ import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../client/service-worker.ts', import.meta.url));
 
-/** No file the site builds comes near this (the full essay's page of a text 48 times as long weighs 1.1 MB). */
+/** Workbox leaves out larger files (its default, 2 MB, could be passed by the full page of a text longer than 古文观止). */
 const LARGEST_KEPT_BYTES = 8 * 1024 * 1024;
 
 /** The worker's code as one classic script, Workbox's development logging left out. */
