@@ -4,6 +4,8 @@
  * check's contract, the sequence and its highlight, scrolling along and 回到朗读处, every control,
  * speed and voice remembered, continuing past a section, 从这里听, the Traditional edition, and
  * the cases where listening cannot start or stops with an error.
+ *
+ * One file of about 360 lines: every test drives the same player through the same stand-in.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
