@@ -4,6 +4,8 @@
  * check's contract, the sequence and its highlight, scrolling along and 回到朗读处, every control,
  * speed and voice remembered, continuing past a section, 从这里听, the Traditional edition, and
  * the cases where listening cannot start or stops with an error.
+ *
+ * One file of about 360 lines: every test drives the same player through the same stand-in.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -305,6 +307,15 @@ test.describe('listening in Chromium', () => {
     await control(page, t.resume).click();
     expect((await queuedNow(page))[before]!.text).toMatch(/^就在美国科技公司/);
     await expect(player(page).getByRole('status')).toHaveText(t.playing);
+  });
+
+  test('a voice that fails before its first word is replaced by the next one', async ({ page }) => {
+    await openWithSpeech(page, '/', { voices: [{ name: '坏的', lang: 'zh-CN' }, { name: '好的', lang: 'zh-CN' }], failingVoices: ['坏的'] });
+    await listen(page);
+    const { queued, started } = await log(page);
+    expect(queued[started[0]!]).toMatchObject({ voice: '好的', text: '年年岁岁花相似，年年岁岁人不同，也适用于AI界。' });
+    await expect(player(page).getByRole('status')).toHaveText(t.playing);
+    await expect(player(page).getByLabel(t.voice)).toHaveValue('stand-in:好的');
   });
 
   test('no speechSynthesis (Android WebView, WeChat): one line says so, and nothing else changes', async ({ page }) => {

@@ -3,8 +3,11 @@
  * speechSynthesis (tests/support/speech-stand-in.ts) installed after each page loads, and real
  * clicks: the sequence and its highlight, scrolling along and 回到朗读处, the controls, speed and
  * voice remembered, continuing past a section, an error mid-way, and where listening cannot start;
- * the highlight without the Highlight API (an older engine); and one test with Firefox's real
- * speech: speech-dispatcher and espeak-ng, into an audio sink that needs no sound device.
+ * the highlight without the Highlight API (an older engine); and the engines' own speech: Firefox
+ * through speech-dispatcher and espeak-ng, into an audio sink that needs no sound device, and
+ * WebKitGTK with the voices it lists.
+ *
+ * One file of about 270 lines: the same player in each engine, and the engines' own speech beside it.
  */
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +36,7 @@ async function openWithSpeech(page: EnginePage, path: string, options: StandInOp
 
 const log = (page: EnginePage) => page.run(speechLog);
 
-/** Clicks a listen button and waits until `count` utterances have started in all. */
+/** Waits until `count` utterances have started in all, and gives the stand-in's record. */
 async function startedCount(page: EnginePage, count: number): Promise<StandInLog> {
   return waitFor(page, (win, n) => {
     const { log } = (win as unknown as { __speechStandIn: { log: StandInLog } }).__speechStandIn;

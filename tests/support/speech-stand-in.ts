@@ -30,6 +30,8 @@ export interface StandInOptions {
   /** Ends each utterance by itself after msPerChar × its length; else the test calls finish(). */
   auto?: boolean;
   msPerChar?: number;
+  /** Voices (by name) that fail before their first word, as some of speech-dispatcher's did in Firefox. */
+  failingVoices?: string[];
 }
 
 export interface Spoken {
@@ -104,6 +106,15 @@ export const installSpeechStandIn: Probe<[StandInOptions], boolean> = (win, opti
     log.speaking = current?.u.text ?? null;
     if (!current) return;
     const spoken = current;
+    const voiceName = (spoken.u.voice as { name?: string } | null)?.name ?? '';
+    if (options.failingVoices?.includes(voiceName)) {
+      setTimeout(() => {
+        if (current !== spoken) return;
+        fire(spoken.u, 'error', { error: 'synthesis-failed' });
+        if (current === spoken) next();
+      }, 0);
+      return;
+    }
     setTimeout(() => current === spoken && begin(spoken), 0);
   };
 

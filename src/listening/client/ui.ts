@@ -82,12 +82,18 @@ export function fillVoices(select: HTMLSelectElement, voices: readonly SpeechSyn
 export function sayBeside(button: HTMLElement, message: string): void {
   const id = 'listen-note';
   let note = document.getElementById(id);
+  const placed = note?.previousElementSibling === button;
   if (!note) {
     note = document.createElement('span');
     note.id = id;
     note.className = 'listen-note';
     note.setAttribute('role', 'status');
   }
-  button.after(note);
-  setTypeset(note, message);
+  if (!placed) {
+    note.textContent = '';
+    button.after(note);
+  }
+  // A status region is read out when its text changes after it is in the page: the text comes a frame later.
+  const shown = note;
+  requestAnimationFrame(() => setTypeset(shown, message));
 }
