@@ -49,7 +49,7 @@ export default defineConfig({
       assetsInlineLimit: 0,
       // The punctuation classes go with the other small helpers the lazily loaded scripts share
       // (src/core/fill.ts): the search page then loads its search code in two files, not three.
-      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'fill', test: /src\/core\/(fill|punctuation)\.ts$/ }] } } },
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'fill', test: /src\/core\/(fill|punctuation|client\/add-styles)\.ts$/ }] } } },
     },
   },
 });

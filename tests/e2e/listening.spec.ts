@@ -236,7 +236,7 @@ test.describe('listening in Chromium', () => {
     await expect(player(page).getByLabel(t.speed)).toHaveValue('1.5');
     await page.locator('.settings-button').click();
     await page.getByLabel(strings.settings.textSize.options.large, { exact: true }).check();
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('essay-reader-settings')!))).toMatchObject({
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('essay-reader-settings')!))).toMatchObject({
       theme: 'dark',
       textSize: 'large',
       listeningRate: 1.5,

@@ -33,11 +33,12 @@ export const paragraphs = (page: Page) => page.locator('main .prose p');
 /** The search field of the header, by its label. */
 export const headerSearch = (page: Page) => page.getByLabel(strings.search.label, { exact: true });
 
-/** Types `query` in the header's field and waits for its results, the first one's <mark> holding `marked`. */
+/** Types `query` in the header's field and waits for its results, the first one's <mark>s (one for each place) holding `marked`. */
 export async function searchInHeader(page: Page, query: string, marked: string): Promise<void> {
   await headerSearch(page).pressSequentially(query);
   const results = page.locator('[data-search-results]');
-  await expect(results.locator(':scope > li').first().locator('mark')).toHaveText([marked], { timeout: 15_000 });
+  await expect(results.locator(':scope > li').first().locator('mark').first()).toHaveText(marked, { timeout: 15_000 });
+  for (const mark of await results.locator(':scope > li').first().locator('mark').all()) await expect(mark).toHaveText(marked);
   await expect(results).toHaveAttribute('aria-busy', 'false');
 }
 
