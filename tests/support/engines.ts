@@ -326,7 +326,9 @@ class WebKitPage implements EnginePage {
     const inner = (await this.driver.executeScript('return [innerWidth, innerHeight]')) as number[];
     const rect = await window.getRect();
     if (inner[0] !== width || inner[1] !== height) {
-      await window.setRect({ width: rect.width + (width - inner[0]!), height: rect.height + (height - inner[1]!) });
+      // Whole pixels: WebKitWebDriver refuses a fractional size ("Invalid width value"), which the
+      // window's rectangle sometimes is between two resizes.
+      await window.setRect({ width: Math.round(rect.width + (width - inner[0]!)), height: Math.round(rect.height + (height - inner[1]!)) });
     }
   }
   run<A extends unknown[], R>(probe: Probe<A, R>, ...args: A): Promise<R> {
