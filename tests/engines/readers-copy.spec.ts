@@ -18,6 +18,13 @@ function shownButton(win: Window, name: string): true | undefined {
   return found && found.getBoundingClientRect().width > 0 ? true : undefined;
 }
 
+/** Opens `path` as a reader with nothing kept: storage cleared, then the page loaded again. */
+async function openFresh(page: EnginePage, path: string): Promise<void> {
+  await page.open(path, { width: 1024, height: 800 });
+  await page.run((win) => win.localStorage.clear());
+  await page.open(path, { width: 1024, height: 800 });
+}
+
 /** Share of each line of the words painted in the 划线's colour. */
 async function painted(page: EnginePage, start: number, end: number): Promise<number[]> {
   const boxes = await page.run(wordBoxes, BLOCK, start, end);
@@ -30,9 +37,7 @@ for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
     test('a 划线 is drawn behind its words, kept after a reload and shown in 繁體 on the same words', async ({ open }) => {
       test.setTimeout(90_000);
       const page = await open(engine);
-      await page.open('/why-deepseek/', { width: 1024, height: 800 });
-      await page.run((win) => win.localStorage.clear());
-      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await openFresh(page, '/why-deepseek/');
       await page.run(centre, BLOCK);
       const text = (await page.run(blockText, BLOCK))!;
       const start = text.indexOf(WORDS);
@@ -66,9 +71,7 @@ for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
     test('a selection made with Shift and the arrow keys reaches 「划线」 with Tab, and Enter makes it', async ({ open }) => {
       test.setTimeout(60_000);
       const page = await open(engine);
-      await page.open('/why-deepseek/', { width: 1024, height: 800 });
-      await page.run((win) => win.localStorage.clear());
-      await page.open('/why-deepseek/', { width: 1024, height: 800 });
+      await openFresh(page, '/why-deepseek/');
       await page.run(centre, BLOCK);
       const text = (await page.run(blockText, BLOCK))!;
       // The first character selected (no engine moves a caret through a page's text without caret
@@ -95,9 +98,7 @@ for (const engine of [...ENGINES, 'chromium-older'] as EngineVariant[]) {
     test('「继续阅读」 after a new visit brings back the paragraph that was at the top', async ({ open }) => {
       test.setTimeout(60_000);
       const page = await open(engine);
-      await page.open('/', { width: 1024, height: 800 });
-      await page.run((win) => win.localStorage.clear());
-      await page.open('/', { width: 1024, height: 800 });
+      await openFresh(page, '/');
       await page.run((win) => win.document.getElementById('facing-ai-3')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await page.run((win) => win.scrollBy(0, 1));
       // Kept as the reader scrolls (after a pause): wait until it is.

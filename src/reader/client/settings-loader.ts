@@ -9,12 +9,8 @@ const panel = document.getElementById('reader-settings');
 const panelCode = () => import('./settings-panel');
 if (button && panel) {
   button.hidden = false;
-  // Loaded as the reader reaches for the panel (pointer or keyboard); a choice made before it is in waits for it.
+  // Loaded as the reader reaches for the panel (pointer or keyboard): its controls come with it.
   for (const type of ['pointerdown', 'focus', 'click'] as const) button.addEventListener(type, () => void panelCode(), { once: true });
-  panel.addEventListener('change', (event) => {
-    const input = event.target as HTMLInputElement;
-    void panelCode().then(({ choose }) => choose(input));
-  });
 }
 
 // Vertical layout's wheel scrolling (./vertical-wheel.ts), where the page opens in it; the panel

@@ -2,8 +2,8 @@
  * The reading settings panel: shows the stored choices, applies a change at once
  * (the attributes on <html> that the stylesheet reads) and remembers it. The
  * stored choices were already applied before the first paint by the inline boot
- * script (src/reader/settings.ts). Loaded when the panel is first opened
- * (src/reader/client/settings-loader.ts), which hands it the choices.
+ * script (src/reader/settings.ts). Loaded as the reader reaches for the panel
+ * (src/reader/client/settings-loader.ts); it makes the panel's controls.
  */
 import { SETTINGS_STORAGE_KEY, parseSettings, type ReaderSettings, type SettingName } from '../settings';
 import { blockInView, hasScrolled } from '../../core/client/reading-position';
@@ -86,8 +86,8 @@ if (panel) {
   if (isOpen(panel)) focusFirstControl(panel);
 }
 
-/** A choice made in the panel (forwarded by src/reader/client/settings-loader.ts, also one made while this loaded). */
-export function choose(input: HTMLInputElement) {
-  input.checked = true;
+// A choice made in the panel, applied at once (the controls exist only once this code runs).
+panel?.addEventListener('change', (event) => {
+  const input = event.target as HTMLInputElement;
   apply(input.name as SettingName, input.value);
-}
+});
