@@ -47,3 +47,81 @@ export function scaleContent(pieces = Infinity): Record<string, string> {
   });
   return files;
 }
+
+interface Piece {
+  title: string;
+  paragraphs: string[];
+  author?: string;
+  chapter?: string;
+  section?: string;
+}
+
+interface Classics {
+  shijing: Piece[];
+  chuci: Piece[];
+  lunyu: Piece[];
+  mengzi: Piece[];
+  daxue: Piece;
+  zhongyong: Piece;
+  yuanqu: Piece[];
+}
+
+const CLASSICS = new URL('./texts/book.json', import.meta.url);
+
+/** Poems run in a section: a line with each poem's title, then its stanzas, of up to `lines` of the source's lines each. */
+const poems = (pieces: Piece[], lines = 1) =>
+  pieces.flatMap((piece) => {
+    const size = Math.max(1, Math.min(lines, piece.paragraphs.length));
+    const stanzas = Array.from({ length: Math.ceil(piece.paragraphs.length / size) }, (_, i) => piece.paragraphs.slice(i * size, (i + 1) * size).join(''));
+    return [piece.title, ...stanzas];
+  });
+
+/** Consecutive pieces sharing a key, as one section each. */
+function groupedBy(pieces: Piece[], key: (piece: Piece) => string, lines = 1): Array<{ title: string; paragraphs: string[] }> {
+  const groups: Array<{ title: string; pieces: Piece[] }> = [];
+  for (const piece of pieces) {
+    const title = key(piece);
+    if (groups.at(-1)?.title === title) groups.at(-1)!.pieces.push(piece);
+    else groups.push({ title, pieces: [piece] });
+  }
+  return groups.map(({ title, pieces: group }) => ({ title, paragraphs: poems(group, lines) }));
+}
+
+/** Consecutive pieces, `size` to a section, each section under its first piece's author. */
+function inRuns(pieces: Piece[], size: number, title: (first: Piece) => string) {
+  return Array.from({ length: Math.ceil(pieces.length / size) }, (_, i) => {
+    const run = pieces.slice(i * size, (i + 1) * size);
+    return { title: title(run[0]!), paragraphs: poems(run, Infinity) };
+  });
+}
+
+/**
+ * A book `multiple` times this essay's length (`essayChars`, textLength of its content/): 古文观止 first
+ * (as scaleContent), then the classics of scripts/bench/texts/book.json (from the same npm package
+ * chinese-poetry, MIT licence: 诗经 by its parts, a stanza a paragraph; 楚辞 by its pieces, four lines a paragraph; 论语 and 孟子 by chapter, 大学,
+ * 中庸; then 元曲, thirty pieces to a section, each one paragraph), whole sections until the length is reached. The
+ * longer book holds the shorter one, so that two sizes differ only by what was added.
+ */
+export function bookContent(multiple: number, essayChars: number): Record<string, string> {
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  const classics = JSON.parse(readFileSync(CLASSICS, 'utf8')) as Classics;
+  const files = scaleContent();
+  const sections: Array<{ title: string; paragraphs: string[] }> = [
+    ...groupedBy(classics.shijing, (piece) => `诗经·${piece.chapter}${piece.section && piece.section !== piece.chapter ? `·${piece.section}` : ''}`),
+    ...groupedBy(classics.chuci, (piece) => `楚辞·${piece.section}`, 4),
+    ...classics.lunyu.map((piece) => ({ title: `论语·${piece.title}`, paragraphs: piece.paragraphs })),
+    ...classics.mengzi.map((piece) => ({ title: `孟子·${toSimplified(piece.title)}`, paragraphs: piece.paragraphs.map(toSimplified) })),
+    ...[classics.daxue, classics.zhongyong].map((piece) => ({ title: toSimplified(piece.title), paragraphs: piece.paragraphs.map(toSimplified) })),
+    ...inRuns(classics.yuanqu, 30, (first) => `元曲·${first.author ?? ''}`),
+  ];
+  const target = multiple * essayChars;
+  let order = Object.keys(files).filter((path) => path.startsWith('sections/')).length;
+  for (const section of sections) {
+    if (textLength(files) >= target) break;
+    order++;
+    const body = section.paragraphs.map((paragraph) => paragraph.trim()).filter(Boolean).join('\n\n');
+    files[`sections/${order}-p${order}.md`] = `---\ntitle: ${JSON.stringify(section.title)}\nslug: p${order}\norder: ${order}\n---\n\n${body}\n`;
+  }
+  if (textLength(files) < target) throw new Error(`bookContent: the texts hold ${textLength(files)} characters, fewer than ${multiple}× (${target})`);
+  return files;
+}

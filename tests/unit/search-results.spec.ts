@@ -9,6 +9,7 @@ import { locate } from '../../src/search/match';
 import { ResultPages, type Candidate } from '../../src/search/results';
 import { crossingTokens, pagefindQuery, wordChars } from '../../src/search/tokens';
 import { scaleContent } from '../../scripts/bench/scale-text';
+import { passages } from '../../src/search/build/passages';
 
 /** The anthology's paragraphs (Simplified), as the records Pagefind would return for a phrase held by each. */
 function paragraphsHolding(phrase: string): string[] {
@@ -42,7 +43,7 @@ test('君子: the count is every paragraph holding it, fragments load a page at 
   const texts = paragraphsHolding('君子');
   expect(texts.length).toBeGreaterThan(40); // more than the old limit of 40 checked results
   const { candidates, fetched } = candidatesOf(texts);
-  const pages = new ResultPages(candidates, (record) => (locate('君子', record.text) ? record.i : null), 10);
+  const pages = new ResultPages(candidates, (record) => (locate('君子', record.text) ? [record.i] : []), 10);
 
   expect(pages.count).toBe(texts.length);
   const first = await pages.more();
@@ -62,7 +63,7 @@ test('records that turn out not to hold the query are not counted once checked',
   // As for a query longer than the lookup: Pagefind finds records by its start, the text decides.
   const texts = [...paragraphsHolding('而不').slice(0, 12), '与此无关的一段话。', '也不相干。'];
   const { candidates } = candidatesOf(texts);
-  const pages = new ResultPages(candidates, (record) => (locate('而不', record.text)?.kind === 'exact' ? record.i : null), 5);
+  const pages = new ResultPages(candidates, (record) => (locate('而不', record.text)?.kind === 'exact' ? [record.i] : []), 5);
   expect(pages.count).toBe(14); // before checking: the records found
   const all = await pages.all();
   expect(all).toEqual([...Array(12).keys()]);
@@ -78,10 +79,10 @@ test('within a page, the order given (exact before other punctuation), stable am
     candidates,
     (record) => {
       const match = locate('甲乙丙', record.text);
-      return match ? { i: record.i, kind: match.kind } : null;
+      return match ? [{ i: record.i, kind: match.kind }] : [];
     },
     10,
-    (a, b) => rank[a.kind] - rank[b.kind],
+    { compare: (a, b) => rank[a.kind] - rank[b.kind] },
   );
   expect((await pages.more()).map((hit) => hit.i)).toEqual([1, 3, 0, 2]);
 });
@@ -99,11 +100,13 @@ test('君子 on 古文观止: those holding it as typed and those holding 君 an
     candidates,
     (record) => {
       const match = locate('君子', record.text);
-      return match && { i: record.i, kind: match.kind };
+      return match ? [{ i: record.i, kind: match.kind }] : [];
     },
     10,
-    (a, b) => rank[a.kind] - rank[b.kind],
-    { hit: (hit) => hit.kind === 'exact', candidate: (candidate) => !across.has((candidate as Candidate<unknown> & { i: number }).i) },
+    {
+      compare: (a, b) => rank[a.kind] - rank[b.kind],
+      exactness: { hit: (hit) => hit.kind === 'exact', candidate: (candidate) => (across.has((candidate as Candidate<unknown> & { i: number }).i) ? 0 : 1) },
+    },
   );
   const counts = { exact: texts.length - 1, other: 1 };
   expect(counts.exact).toBe(paragraphsHolding('君子').length);
@@ -123,15 +126,52 @@ test('without the index\u2019s word on each record, the two counts are known onl
   const { candidates } = candidatesOf(texts);
   const pages = new ResultPages(
     candidates,
-    (record) => locate('甲乙', record.text)?.kind ?? null,
+    (record) => {
+      const kind = locate('甲乙', record.text)?.kind;
+      return kind ? [kind] : [];
+    },
     2,
-    () => 0,
-    { hit: (kind) => kind === 'exact' },
+    { exactness: { hit: (kind) => kind === 'exact' } },
   );
   expect(pages.counts).toBeNull();
   await pages.more();
   expect(pages.counts).toBeNull();
   await pages.more();
   expect(pages.counts).toEqual({ exact: 2, other: 1 });
-  expect(new ResultPages(candidates, () => 1, 2).counts).toBeNull(); // no exactness at all
+  expect(new ResultPages(candidates, () => [1], 2).counts).toBeNull(); // no exactness at all
+});
+
+test('passages of 古文观止 as records: the count is the paragraphs holding 之 the index tells of, a page is the passages that make ten, and 更多 reaches each paragraph once, in order', async () => {
+  const paragraphs = Object.entries(scaleContent())
+    .filter(([path]) => path.startsWith('sections/'))
+    .flatMap(([path, file]) => file.replace(/^---[\s\S]*?---/, '').split(/\n\n+/).map((text) => ({ section: path, text: text.trim() })))
+    .filter((paragraph) => paragraph.text);
+  const records = passages(paragraphs).map((members, i) => ({
+    i,
+    texts: members.map((member) => paragraphs[member]!.text),
+  }));
+  expect(records.length).toBeLessThan(paragraphs.length / 2);
+  // As Pagefind tells it: a place of the token for each paragraph of the passage holding it.
+  const holding = records.map((record) => ({ ...record, places: record.texts.filter((text) => text.includes('之')).length })).filter((record) => record.places);
+  const fetched: number[] = [];
+  const candidates = holding.map((record) => ({ ...record, data: async () => (fetched.push(record.i), record) }));
+  const pages = new ResultPages(
+    candidates,
+    (record) => record.texts.flatMap((text, at) => (locate('之', text) ? [`${record.i}.${at}`] : [])),
+    10,
+    { size: (candidate) => (candidate as (typeof candidates)[number]).places },
+  );
+  const expected = paragraphs.filter((paragraph) => paragraph.text.includes('之')).length;
+  expect(pages.count).toBe(expected);
+  const first = await pages.more();
+  expect(first.length).toBeGreaterThanOrEqual(10);
+  expect(fetched.length).toBeLessThanOrEqual(10);
+  expect(pages.remaining).toBe(expected - first.length);
+  const seen = [...first];
+  while (!pages.done) seen.push(...(await pages.more()));
+  expect(seen).toHaveLength(expected);
+  expect(new Set(seen).size).toBe(expected);
+  const order = (hit: string) => hit.split('.').map(Number) as [number, number];
+  expect([...seen].sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1] - order(b)[1])).toEqual(seen);
+  expect(pages.remaining).toBe(0);
 });

@@ -26,7 +26,6 @@
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -37,6 +36,9 @@ import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
 import { CHECKED_ON_AVERAGE, choosePhraseChars } from './phrase-chars';
 import { crossingTokens, indexTokens, seamTokens, unmarked, type SearchSettings } from '../tokens';
+import type { PassageBlock, RecordData } from '../record';
+import { passages } from './passages';
+import { emptyFragmentContent, readFragment } from './fragments';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -50,28 +52,7 @@ interface Block {
   text: string;
 }
 
-/**
- * What a search reads back from a record (src/search/client/engine.ts), each value a list of one.
- * It travels in Pagefind's `filters`, not its `meta`: Pagefind (1.5 on) indexes every meta value as
- * words, which put the whole text into the index a query fetches (4.5 of this essay's 41 KB chunk),
- * while filter values go only to filter files that a search without filters never loads.
- */
-export type RecordData = {
-  /** The section the block is in. */
-  title: [string];
-  /** Its phrase breaks, space-separated offsets: a result's title breaks there only, like the page's. */
-  titleBreaks: [string];
-  /** The block's text as shown. */
-  text: [string];
-  /** The block's text in the other script, where the fold table cannot undo the conversion (see below). */
-  alternate?: [string];
-  /** The start of the next block in the essay (NEXT_CHARS), for a phrase across the seam. */
-  next?: [string];
-  /** The block's place in the essay, zero-padded. */
-  order: [string];
-};
-
-/** How much of the next block a record holds, for the check of a phrase across the seam. */
+/** How much of the next block a passage's record holds, for the check of a phrase across the seam after it. */
 const NEXT_CHARS = 16;
 
 /**
@@ -178,10 +159,11 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
         `checked on ${checked.toFixed(1)} blocks on average (more than ${CHECKED_ON_AVERAGE}): searches fetch more fragments`,
     );
   }
+  let passagesWritten = 0;
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
-      await writeIndex(inEdition, phraseChars, convert, bundle, (id) => {
+      passagesWritten = await writeIndex(inEdition, phraseChars, convert, bundle, (id) => {
         const texts = alternates.get(id);
         return texts && (edition === TRADITIONAL ? texts.hans : texts.hant);
       });
@@ -198,7 +180,7 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
   } finally {
     await pagefind.close(); // Pagefind runs as a separate process: stop it on failure too
   }
-  return { records: simplified.length, editions: blocks.size, foldEntries: foldTable.length, phraseChars };
+  return { blocks: simplified.length, passages: passagesWritten, editions: blocks.size, foldEntries: foldTable.length, phraseChars };
 }
 
 /** The size of each file in a folder of the bundle, by name. */
@@ -220,14 +202,38 @@ async function measureBundle(bundle: string): Promise<{ heavy: Array<{ url: stri
     fragments
       .filter(({ bytes }) => bytes > HEAVY_FRAGMENT_BYTES)
       .map(async ({ path, bytes }) => {
-        // Pagefind's fragment: gzip of a 12-byte signature (`pagefind_dcd`) and the record as JSON.
-        const { url } = JSON.parse(gunzipSync(await readFile(path)).subarray(12).toString('utf8')) as { url: string };
+        const { url } = await readFragment(path);
         return { url, bytes };
       }),
   );
   const mean = (files: Array<{ bytes: number }>) => files.reduce((sum, file) => sum + file.bytes, 0) / files.length;
   const narrowAbove = chunks.length <= 1 || fragments.length === 0 ? 1 : Math.max(1, Math.round(mean(chunks) / mean(fragments)));
   return { heavy, narrowAbove };
+}
+
+/**
+ * A block's tokens (tokens.ts), in the order its record holds them: its stretches, in either
+ * script where it has an `alternate`; the marked stretches it holds only with punctuation between
+ * their letters; the starts of phrases that may run across the seam into `next`. Each token once,
+ * so that in a passage's record a token stands once for each block holding it.
+ */
+function blockTokens(text: string, alternate: string | undefined, next: string | undefined, phraseChars: number, convert: (text: string) => string): string[] {
+  const folded = [text, alternate].filter((each): each is string => Boolean(each)).map((each) => fold(each, convert).text);
+  const tokens = new Set(folded.flatMap((each) => indexTokens(each, phraseChars).split(' ')));
+  // The stretches held only with punctuation between their letters, marked (tokens.ts): in the
+  // block's own text, and in the other script's where its own text holds the stretch nowhere
+  // (the search checks the block's own text first, engine.ts `locateInBlock`).
+  const [own, other] = folded as [string, string?];
+  const ownStretches = new Set(indexTokens(own, phraseChars).split(' '));
+  const crossing = [
+    ...crossingTokens(own, phraseChars),
+    ...(other ? crossingTokens(other, phraseChars).filter((token) => !ownStretches.has(unmarked(token))) : []),
+  ];
+  for (const token of crossing) tokens.add(token);
+  // The seam after the block: the starts of phrases that may run across it (tokens.ts).
+  if (next) for (const token of seamTokens(own, fold(next, convert).text, phraseChars).split(' ')) tokens.add(token);
+  tokens.delete('');
+  return [...tokens];
 }
 
 async function writeIndex(
@@ -239,42 +245,32 @@ async function writeIndex(
 ) {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  for (const [i, block] of blocks.entries()) {
-    const alternate = alternateOf(block.id);
-    const following = blocks[i + 1];
-    const next = following && Array.from(following.text).slice(0, NEXT_CHARS).join('');
-    const folded = [block.text, alternate].filter((text): text is string => Boolean(text)).map((text) => fold(text, convert).text);
-    const tokens = new Set(folded.flatMap((text) => indexTokens(text, phraseChars).split(' ')));
-    // The stretches held only with punctuation between their letters, marked (tokens.ts): in the
-    // block's own text, and in the other script's where its own text holds the stretch nowhere
-    // (the search checks the block's own text first, engine.ts `locateInBlock`).
-    const [own, other] = folded as [string, string?];
-    const ownStretches = new Set(indexTokens(own, phraseChars).split(' '));
-    const crossing = [
-      ...crossingTokens(own, phraseChars),
-      ...(other ? crossingTokens(other, phraseChars).filter((token) => !ownStretches.has(unmarked(token))) : []),
-    ];
-    for (const token of crossing) tokens.add(token);
-    // The seam after the block: the starts of phrases that may run across it (tokens.ts).
-    if (next) for (const token of seamTokens(folded[0]!, fold(next, convert).text, phraseChars).split(' ')) tokens.add(token);
-    tokens.delete('');
+  const startOf = (block: Block | undefined) => block && Array.from(block.text).slice(0, NEXT_CHARS).join('');
+  const grouped = passages(blocks.map((block) => ({ section: `${block.url} ${block.title}`, text: block.text })));
+  for (const [order, members] of grouped.entries()) {
+    const inPassage = members.map((i) => blocks[i]!);
+    const first = inPassage[0]!;
+    const content = members.flatMap((i) => blockTokens(blocks[i]!.text, alternateOf(blocks[i]!.id), startOf(blocks[i + 1]), phraseChars, convert));
+    const next = startOf(blocks[members.at(-1)! + 1]);
     const data: RecordData = {
-      title: [block.title],
-      titleBreaks: [block.titleBreaks],
-      text: [block.text],
-      ...(alternate ? { alternate: [alternate] } : {}),
+      title: [first.title],
+      titleBreaks: [first.titleBreaks],
+      blocks: [JSON.stringify(inPassage.map(({ id, text }): PassageBlock => {
+        const alternate = alternateOf(id);
+        return alternate ? { id, text, alternate } : { id, text };
+      }))],
       ...(next ? { next: [next] } : {}),
-      order: [String(i).padStart(6, '0')],
+      order: [String(order).padStart(6, '0')],
     };
-    // In the essay's order (`sort`, zero-padded: Pagefind sorts strings), the order the results keep.
+    // In the text's order (`sort`, zero-padded: Pagefind sorts strings), the order the results keep.
     const added = await index.addCustomRecord({
-      url: `${block.url}#${block.id}`,
-      content: [...tokens].join(' '),
+      url: `${first.url}#${first.id}`,
+      content: content.join(' '),
       language: 'zh',
       sort: { order: data.order[0] },
       filters: data,
     });
-    if (added.errors.length) throw new Error(`Pagefind, #${block.id}: ${added.errors.join('; ')}`);
+    if (added.errors.length) throw new Error(`Pagefind, #${first.id}: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -286,6 +282,8 @@ async function writeIndex(
     /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name),
   );
   await Promise.all(unused.map((name) => rm(join(bundle, name))));
+  await emptyFragmentContent(join(bundle, 'fragment'));
+  return grouped.length;
 }
 
 export function searchIndex(): AstroIntegration {
@@ -297,8 +295,8 @@ export function searchIndex(): AstroIntegration {
         base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { records, editions, foldEntries, phraseChars } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
-        logger.info(`indexed ${records} blocks in each of ${editions} editions, in stretches of up to ${phraseChars} characters; fold table of ${foldEntries} entries`);
+        const { blocks, passages, editions, foldEntries, phraseChars } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
+        logger.info(`indexed ${blocks} blocks in ${passages} passages in each of ${editions} editions, in stretches of up to ${phraseChars} characters; fold table of ${foldEntries} entries`);
       },
     },
   };

@@ -12,7 +12,7 @@ import { ResultPages, type Candidate, type Counts } from '../results';
 import { landingLink } from '../../core/landing-link';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
 import { cutQuery } from '../query-length';
-import type { RecordData } from '../build/search-index';
+import { passageBlocks, type RecordData } from '../record';
 
 /**
  * Results checked and shown at a time: the first search fetches a fragment for each, so a page
@@ -29,7 +29,7 @@ const CHECKED_FOR_COUNTS = 3 * PAGE_SIZE;
 
 interface PagefindResultData {
   url: string;
-  /** Written by src/search/build/search-index.ts. */
+  /** Written by src/search/build/search-index.ts: a passage of the text. */
   filters: RecordData;
 }
 interface PagefindSearchOptions {
@@ -42,8 +42,11 @@ interface PagefindApi {
   destroy(): Promise<void>;
   search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
-/** A record Pagefind found: `id` names it (one id a record, in every search), `data()` fetches its fragment. */
-type PagefindResult = Candidate<PagefindResultData> & { id: string };
+/**
+ * A record Pagefind found: `id` names it (one id a record, in every search), `words` are the
+ * places of the query's words in it, `data()` fetches its fragment.
+ */
+type PagefindResult = Candidate<PagefindResultData> & { id: string; words: number[] };
 
 
 export interface SearchHit {
@@ -190,103 +193,128 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     return value;
   };
   const inOrder = { sort: { order: 'asc' } } as const;
-  const titleBreaks = (record: PagefindResultData) => (record.filters.titleBreaks?.[0] ?? '').split(' ').filter(Boolean).map(Number);
 
-  const blockHit =
-    (accept: (kind: MatchKind) => boolean) =>
-    (record: PagefindResultData): SearchHit | null => {
-      const { title: [title] = [''], text: [text] = [''], alternate: [alternate] = [] } = record.filters;
-      const found = locateInBlock(query, text, alternate, convert);
-      if (!found || !accept(found.match.kind)) return null;
-      const [url, id = ''] = record.url.split('#');
-      return {
-        title,
-        titleBreaks: titleBreaks(record),
-        href: landingLink(url!, id, found.text.slice(found.match.start, found.match.end)),
-        kind: found.match.kind,
-        excerpt: excerptAround(found.text, found.match, found.places),
-      };
+  /** A passage's blocks with what a hit shows of each: the section, its title's breaks, the page. */
+  const blocksOf = (record: PagefindResultData) => {
+    const { title: [title] = [''], titleBreaks: [breaks] = [''] } = record.filters;
+    const page = record.url.split('#')[0]!;
+    return { title, titleBreaks: breaks.split(' ').filter(Boolean).map(Number), page, blocks: passageBlocks(record.filters) };
+  };
+
+  /** The passage's blocks holding the query (`found`), or its block holding most of it (`partial`). */
+  const blockHits =
+    (kind: 'found' | 'partial') =>
+    (record: PagefindResultData): SearchHit[] => {
+      const { title, titleBreaks, page, blocks } = blocksOf(record);
+      const hits = blocks.flatMap(({ id, text, alternate }): SearchHit[] => {
+        const found = locateInBlock(query, text, alternate, convert);
+        if (!found || (kind === 'found' && found.match.kind === 'partial')) return [];
+        return [{
+          title,
+          titleBreaks,
+          href: landingLink(page, id, found.text.slice(found.match.start, found.match.end)),
+          kind: found.match.kind,
+          excerpt: excerptAround(found.text, found.match, found.places),
+        }];
+      });
+      if (kind === 'found') return hits;
+      const length = (hit: SearchHit) => hit.excerpt.match.length;
+      return hits.length ? [hits.reduce((best, hit) => (length(hit) > length(best) ? hit : best))] : [];
     };
   // A phrase that runs from the end of a block into the start of the next counts as a seam hit,
   // and leads to the full essay, where the two stand together (search-index.ts).
   const essayPage = bundle.slice(0, bundle.length - `${SEARCH_BUNDLE_DIR}/`.length);
-  const seamHit = (record: PagefindResultData): SearchHit | null => {
-    const { title: [title] = [''], text: [text] = [''], next: [next] = [] } = record.filters;
-    if (!next) return null;
-    const runOn = `${text}\n${next}`;
-    const match = locate(query, runOn, convert);
-    if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return null;
-    const id = record.url.split('#')[1] ?? '';
-    return {
-      title,
-      titleBreaks: titleBreaks(record),
-      href: landingLink(essayPage, id, runOn.slice(match.start, match.end)),
-      kind: match.kind,
-      excerpt: excerptAround(runOn, match, locateAll(query, runOn, match, convert)),
-    };
+  const seamHits = (record: PagefindResultData): SearchHit[] => {
+    const { title, titleBreaks, blocks } = blocksOf(record);
+    const { next: [last] = [] } = record.filters;
+    return blocks.flatMap(({ id, text }, i): SearchHit[] => {
+      const next = blocks[i + 1]?.text ?? last;
+      if (next === undefined) return [];
+      const runOn = `${text}\n${next}`;
+      const match = locate(query, runOn, convert);
+      if (!match || match.kind === 'partial' || match.start >= text.length || match.end <= text.length) return [];
+      return [{
+        title,
+        titleBreaks,
+        href: landingLink(essayPage, id, runOn.slice(match.start, match.end)),
+        kind: match.kind,
+        excerpt: excerptAround(runOn, match, locateAll(query, runOn, match, convert)),
+      }];
+    });
   };
-  const exactOrWords = (kind: MatchKind) => kind !== 'partial';
-  // For a query of up to `phraseChars` letters and digits, the phrase's records are exactly its hits.
+  // For a query of up to `phraseChars` letters and digits, the blocks holding its token are exactly its hits.
   const recordsAreHits = wordChars(folded).length <= settings.phraseChars;
   // A query of letters and digits alone is exact where they stand in a row (match.ts): a block not
-  // among the records of its crossing token (tokens.ts) holds it as typed.
+  // among the places of its crossing token (tokens.ts) holds it as typed.
   const lettersOnly = wordChars(folded).join('') === folded;
-  // The blocks holding the query's start; for a long query whose start is common, only those that also hold its end.
+  // The passages holding the query's start; for a long query whose start is common, only those that also hold its end.
   const holdingStartAndEnd = async () => {
     const found = checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
-    if (!lookup.narrow || found.length <= settings.narrowAbove) return found;
+    const blocks = found.reduce((sum, result) => sum + result.words.length, 0);
+    if (!lookup.narrow || blocks <= settings.narrowAbove) return found;
     return checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? [];
   };
-
-  // The records of a short query whose letters stand in them only with other punctuation between.
-  const crossing = async (): Promise<Set<string>> => {
-    if (!lookup.crossing) return new Set();
-    return new Set((checked(await pagefind.search(lookup.crossing, inOrder))?.results ?? []).map((result) => result.id));
+  // Each passage's places of a short query's crossing token: its blocks holding the letters only with other punctuation between.
+  const crossing = async (): Promise<Map<string, number>> => {
+    if (!lookup.crossing) return new Map();
+    const found = checked(await pagefind.search(lookup.crossing, inOrder))?.results ?? [];
+    return new Map(found.map((result) => [result.id, result.words.length]));
   };
+  // A passage holds a short query's token once for each of its blocks holding it (search-index.ts).
+  const blocksHolding = (candidate: PagefindResult) => candidate.words.length;
 
   const attempts: Array<() => Promise<SearchResults | null>> = [
     async () => {
       const found = await holdingStartAndEnd();
-      if (!recordsAreHits) return paged('found', found, blockHit(exactOrWords), 'check all');
+      if (!recordsAreHits) return paged('found', found, blockHits('found'), 'check all');
+      const blocks = found.reduce((sum, result) => sum + blocksHolding(result), 0);
       if (lettersOnly && found.length) {
         const across = await crossing();
-        return paged('found', found, blockHit(exactOrWords), (candidate) => !across.has(candidate.id));
+        return paged('found', found, blockHits('found'), (candidate) => blocksHolding(candidate) - (across.get(candidate.id) ?? 0));
       }
-      return paged('found', found, blockHit(exactOrWords), found.length <= CHECKED_FOR_COUNTS ? 'check all' : 'uncounted');
+      return paged('found', found, blockHits('found'), blocks <= CHECKED_FOR_COUNTS ? 'check all' : 'uncounted');
     },
     async () => {
       // No block holds the phrase: the seams it may run across are after the blocks near whose end its start stands.
       if (!lookup.seam) return null;
       const found = checked(await pagefind.search(lookup.seam, inOrder));
-      return paged('found', found?.results ?? [], seamHit, 'check all');
+      return paged('found', found?.results ?? [], seamHits, 'check all');
     },
     async () => {
-      // Most relevant first: Pagefind's own order of the records sharing the most of the query's pairs of neighbours.
+      // Most relevant first: Pagefind's own order of the passages sharing the most of the query's pairs of neighbours.
       const found = checked(await pagefind.search(lookup.partial));
-      return paged('partial', found?.results ?? [], blockHit(() => true), 'uncounted');
+      return paged('partial', found?.results ?? [], blockHits('partial'), 'uncounted');
     },
   ];
 
   /**
-   * `counting`: whether a record holds the query as typed, known from the index without its text;
-   * else 'check all' (the records are not exactly the hits, or their kinds need their texts: every
-   * record is checked, which such queries keep cheap) or 'uncounted' (shown a page at a time, the
-   * count's parts unknown; partial results are never counted at all).
+   * `counting`: how many of a passage's hits hold the query as typed, known from the index without
+   * its text; else 'check all' (the blocks holding the token are not exactly the hits, or their kinds
+   * need their texts: every passage is checked, which such queries keep cheap) or 'uncounted' (shown
+   * a page at a time, the count's parts unknown; partial results are never counted at all).
+   * Where the blocks holding the token are the hits (`recordsAreHits`), a passage makes as many hits
+   * as it holds such blocks, and a page is the passages that make ten.
    */
   async function paged(
     kind: SearchResults['kind'],
     candidates: PagefindResult[],
-    verify: (record: PagefindResultData) => SearchHit | null,
-    counting: ((candidate: PagefindResult) => boolean) | 'check all' | 'uncounted',
+    verify: (record: PagefindResultData) => SearchHit[],
+    counting: ((candidate: PagefindResult) => number) | 'check all' | 'uncounted',
   ): Promise<SearchResults | null> {
     if (candidates.length === 0) return null;
-    const pages = new ResultPages(candidates, verify, PAGE_SIZE, (a, b) => compareMatchKinds(a.kind, b.kind), {
-      hit: (hit) => hit.kind === 'exact',
-      ...(typeof counting === 'function' ? { candidate: (candidate) => counting(candidate as PagefindResult) } : {}),
+    type Paged = Candidate<PagefindResultData>;
+    const exactness = {
+      hit: (hit: SearchHit) => hit.kind === 'exact',
+      ...(typeof counting === 'function' ? { candidate: (candidate: Paged) => counting(candidate as PagefindResult) } : {}),
+    };
+    const pages = new ResultPages(candidates, verify, PAGE_SIZE, {
+      compare: (a, b) => compareMatchKinds(a.kind, b.kind),
+      ...(kind === 'found' ? { exactness } : {}),
+      ...(kind === 'found' && recordsAreHits ? { size: (candidate: Paged) => blocksHolding(candidate as PagefindResult) } : {}),
     });
     let hits = checked(counting === 'check all' ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
-    for (let page = 1; hits.length === 0 && pages.remaining > 0 && page < 3; page++) hits = checked(await pages.more());
+    for (let page = 1; hits.length === 0 && !pages.done && page < 3; page++) hits = checked(await pages.more());
     if (hits.length === 0) return null;
     return {
       kind,
