@@ -69,20 +69,27 @@ function code(char: string): string {
   return point < SHORT ? point.toString(36).padStart(3, '0') : `z${point.toString(36).padStart(4, '0')}`;
 }
 
+/**
+ * A stretch's token: its length, then its characters' codes. So no token starts another but its
+ * own crossing mark (CROSSING): asked for a word unquoted, Pagefind also gives the places of the
+ * words that start with it, and a passage's places of a stretch's token are then one for each of
+ * its blocks holding the stretch, and one more for each holding it only across punctuation
+ * (src/search/results.ts counts blocks so).
+ */
 function gram(chars: readonly string[]): string {
-  return chars.map(code).join('');
+  return `${chars.length}${chars.map(code).join('')}`;
 }
 
 /**
  * The tokens of a block's Pagefind record: at each character, the stretches of 1 to
  * `phraseChars` letters and digits that start there (软阶层, for 3: 软 软阶 软阶层, 阶 阶层, 层),
- * each written as its characters' codes run together. A query of up to `phraseChars` is then one
- * token, and the blocks holding it are exactly the records holding that token: Pagefind keeps each
+ * each written as its length and its characters' codes (`gram`). A query of up to `phraseChars` is
+ * then one token, and the blocks holding it are exactly those whose tokens hold it: Pagefind keeps each
  * token whole in one chunk of its index, so a query loads one chunk (Pagefind cuts the index into
  * chunks of 20,000 positions, a constant in its 1.x source, and a phrase of bigrams needed one
  * chunk per bigram).
- * Each token is written once (the first time), however often its stretch recurs: a search asks
- * which records hold a token, never where or how often (and the index, the fragments and the
+ * Each token is written once in a block (the first time), however often its stretch recurs: a
+ * search asks which blocks hold a token, never where in them or how often (and the index and the
  * build's memory are the smaller for it).
  */
 export function indexTokens(folded: string, phraseChars: number): string {
@@ -122,11 +129,11 @@ export function seamTokens(end: string, next: string, phraseChars: number): stri
 /**
  * The mark of a crossing token: a block's stretch of 2 to `phraseChars` letters and digits that
  * it holds only with punctuation or a space between them (`君，子`), never in a row (`君子`), is
- * written a second time, as its token followed by this mark (`crossingTokens`). So the records
+ * written a second time, as its token followed by this mark (`crossingTokens`). So the blocks
  * holding a short query's token are every block that holds its letters, and those also holding
  * the marked token are the blocks where they stand only with other punctuation: both counts are
- * known without fetching a fragment (src/search/results.ts). A stretch's token is whole codes (of 3
- * or 5 characters, none of them ever a prefix of another), so no stretch's token is a marked one,
+ * known without fetching a fragment (src/search/results.ts). A stretch's token is its length and
+ * whole codes (of 3 or 5 characters, none of them ever a prefix of another), so no stretch's token is a marked one,
  * and a marked token stands only where its stretch's does; as a suffix the marked token
  * sorts right after its stretch's, in the same index chunk (Pagefind cuts the sorted words into
  * chunks), so asking for it costs no chunk more.
@@ -158,8 +165,15 @@ export function unmarked(marked: string): string {
 }
 
 export interface PagefindQuery {
-  /** The search string for `pagefind.search`: the blocks holding the query's first `phraseChars` letters and digits. */
+  /** The search string for `pagefind.search`: the passages holding the query's first `phraseChars` letters and digits. */
   exact: string;
+  /**
+   * The same token unquoted: its places in each passage are one for each block holding those
+   * letters in a row, and one for each holding them only across punctuation (`gram`). Unquoted, a
+   * word the index does not hold is looked up by its longest start it holds, so these places
+   * count only in the passages `exact` finds.
+   */
+  places: string;
   /** The blocks near whose end those letters stand before a seam (`seamTokens`), or null for one character (a block holds it). */
   seam: string | null;
   /**
@@ -169,10 +183,11 @@ export interface PagefindQuery {
    */
   narrow: string | null;
   /**
-   * For a query of 2 to `phraseChars` letters and digits, the blocks that hold them only with
-   * other characters between (`crossingTokens`), or null.
+   * For a query of 2 to `phraseChars` letters and digits, the passages with blocks that hold them
+   * only with other characters between (`crossingTokens`), quoted, and the same unquoted, for a
+   * place in each such block (counted only in the passages the quoted one finds, as `places`); or null.
    */
-  crossing: string | null;
+  crossing: { exact: string; places: string } | null;
   /** An unquoted fallback that finds blocks sharing pairs of neighbours with the query's start. */
   partial: string;
 }
@@ -192,9 +207,10 @@ export function pagefindQuery(folded: string, phraseChars: number): PagefindQuer
   const token = gram(all.slice(0, phraseChars));
   return {
     exact: `"${token}"`,
+    places: token,
     seam: all.length > 1 ? `"${SEAM}${token}"` : null,
     narrow: all.length > phraseChars ? `${token} ${gram(all.slice(-phraseChars))}` : null,
-    crossing: all.length > 1 && all.length <= phraseChars ? `"${token}${CROSSING}"` : null,
+    crossing: all.length > 1 && all.length <= phraseChars ? { exact: `"${token}${CROSSING}"`, places: `${token}${CROSSING}` } : null,
     partial: pairs.join(' '),
   };
 }

@@ -90,7 +90,7 @@ test('within a page, the order given (exact before other punctuation), stable am
 test('君子 on 古文观止: those holding it as typed and those holding 君 and 子 only across punctuation are counted apart from the index alone, and the texts agree', async () => {
   const texts = paragraphsHoldingLetters('君子');
   // The records of the crossing token (tokens.ts), as the index gives them without a fragment.
-  const marked = pagefindQuery('君子', 3)!.crossing!.slice(1, -1);
+  const marked = pagefindQuery('君子', 3)!.crossing!.places;
   const across = new Set(texts.flatMap((text, i) => (crossingTokens(fold(text).text, 3).includes(marked) ? [i] : [])));
   expect([...across].map((i) => texts[i]!.match(/.君[^\p{L}\p{N}]+子./u)?.[0])).toEqual(['弑君，子弑']);
 

@@ -14,8 +14,11 @@ const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);
 
 const LENGTHS = Array.from({ length: PHRASE_CHARS.max - PHRASE_CHARS.min + 1 }, (_, i) => PHRASE_CHARS.min + i);
 
-/** A token as written: base-36 codes, three digits a character (or `z` and four), a seam's behind `y`. */
-const TOKEN = /^y?(?:[0-9a-x][0-9a-z]{2}|z[0-9a-z]{4})+$/;
+/** A token as written: its length, then base-36 codes, three digits a character (or `z` and four), a seam's behind `y`. */
+const TOKEN = /^y?[1-9](?:[0-9a-x][0-9a-z]{2}|z[0-9a-z]{4})+$/;
+
+/** A token's codes, without its length. */
+const codes = (token: string) => token.slice(1);
 
 /** The token a query asks for: `exact` and `seam` are one token, quoted (Pagefind's exact lookup). */
 function tokenOf(query: string): string {
@@ -38,16 +41,16 @@ test.describe('indexTokens', () => {
     for (const token of tokens) expect(token).toMatch(TOKEN);
     const [soft, softClass, softClassLayer, cls, classLayer, layer] = tokens;
     expect(tokens).toHaveLength(6); // 软 软阶 软阶层, 阶 阶层, 层
-    expect(softClass).toBe(soft! + cls!);
-    expect(softClassLayer).toBe(soft! + classLayer!);
-    expect(classLayer).toBe(cls! + layer!);
+    expect(softClass).toBe(`2${codes(soft!)}${codes(cls!)}`);
+    expect(softClassLayer).toBe(`3${codes(soft!)}${codes(classLayer!)}`);
+    expect(classLayer).toBe(`2${codes(cls!)}${codes(layer!)}`);
     expect(new Set(tokens).size).toBe(6);
     expect(indexTokens('\u8F6F\u9636\u5C42', 2).split(' ')).toEqual([soft, softClass, cls, classLayer, layer]);
     for (const length of LENGTHS) {
       const long = indexTokens('\u4F1F\u5927\u4E0D\u80FD\u88AB', length).split(' '); // 伟大不能被
       // At each of the 5 characters, the stretches of 1 to `length` that fit before the end.
       expect(long).toHaveLength(Array.from({ length: 5 }, (_, i) => Math.min(length, 5 - i)).reduce((a, b) => a + b));
-      expect(Math.max(...long.map((token) => token.length))).toBe(3 * length);
+      expect(Math.max(...long.map((token) => token.length))).toBe(3 * length + 1);
     }
   });
 
@@ -78,6 +81,23 @@ test.describe('indexTokens', () => {
     for (const token of tokens) expect(token).toMatch(TOKEN);
   });
 
+  test('writes no token that starts another, but for a stretch’s own crossing mark: Pagefind, asked unquoted, gives the places of the words a term starts', () => {
+    for (const length of LENGTHS) {
+      const tokens = [...new Set(shownTexts.flatMap((text) => {
+        const folded = fold(text).text;
+        return [...indexTokens(folded, length).split(' '), ...crossingTokens(folded, length)];
+      }))].filter(Boolean).sort();
+      expect(tokens.length).toBeGreaterThan(1000);
+      // Sorted, a token that starts others stands right before the first of them.
+      const starting = tokens.flatMap((token, i) => (tokens[i + 1]?.startsWith(token) ? [[token, tokens[i + 1]!]] : []));
+      expect(starting.length).toBeGreaterThan(0);
+      for (const [token, longer] of starting) {
+        expect(unmarked(longer!), token).toBe(token);
+        expect(tokens.filter((other) => other.startsWith(token!)), token).toEqual([token, longer]);
+      }
+    }
+  });
+
   test('writes nothing for text without letters or digits', () => {
     expect(indexTokens('', 3)).toBe('');
     expect(indexTokens('\u3002\uFF0C \uD83D\uDE00', 3)).toBe('');
@@ -85,7 +105,7 @@ test.describe('indexTokens', () => {
 });
 
 test.describe('crossingTokens', () => {
-  const marked = (stretch: string, length: number) => tokenOf(pagefindQuery(stretch, length)!.crossing!);
+  const marked = (stretch: string, length: number) => pagefindQuery(stretch, length)!.crossing!.places;
 
   test('marks the stretches a block holds only with punctuation or a space between their letters, which is what a query asks for', () => {
     for (const length of LENGTHS) {
@@ -170,6 +190,9 @@ test.describe('pagefindQuery', () => {
     const query = pagefindQuery('\u8F6F\u9636\u5C42', 3)!; // 软阶层
     expect(tokenOf(query.exact)).toBe(indexTokens('\u8F6F\u9636\u5C42', 3).split(' ')[2]);
     expect(tokenOf(query.seam!)).toBe(`y${tokenOf(query.exact)}`);
+    // Unquoted, for its places in each passage, and its crossing mark's.
+    expect(query.places).toBe(tokenOf(query.exact));
+    expect(query.crossing).toEqual({ exact: `"${query.places}0"`, places: `${query.places}0` });
     expect(query.partial.split(' ')).toEqual(['\u8F6F\u9636', '\u9636\u5C42'].map((pair) => tokenOf(pagefindQuery(pair, 3)!.exact)));
   });
 
@@ -205,7 +228,7 @@ test.describe('pagefindQuery', () => {
 
   test('asks for one character by its own token, without a seam search', () => {
     const query = pagefindQuery('\u8F6F', 2)!; // 软
-    expect(tokenOf(query.exact)).toMatch(/^[0-9a-z]{3}$/);
+    expect(tokenOf(query.exact)).toMatch(/^1[0-9a-z]{3}$/);
     expect(query.seam).toBeNull();
     expect(indexTokens('\u8F6F\u9636\u5C42', 2).split(' ')[0]).toBe(tokenOf(query.exact));
     // The last character of a paragraph has its token too.

@@ -242,37 +242,50 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       }];
     });
   };
+  // Each passage's places of a short query's crossing token: its blocks holding the letters only with other punctuation between.
+  const crossing = async (): Promise<Map<string, number>> => {
+    if (!lookup.crossing) return new Map();
+    return (await placesIn(lookup.crossing.exact, lookup.crossing.places)).places;
+  };
+  /** The passages a quoted token finds, and the places of the same unquoted in each of them (tokens.ts `places`). */
+  const placesIn = async (quoted: string, unquoted: string) => {
+    const [found, withPlaces] = await Promise.all([pagefind.search(quoted, inOrder), pagefind.search(unquoted, inOrder)]);
+    const all = new Map((checked(withPlaces)?.results ?? []).map((result) => [result.id, result.words.length]));
+    const results = checked(found)?.results ?? [];
+    return { found: results, places: new Map(results.map((result) => [result.id, all.get(result.id) ?? 0])) };
+  };
+  /**
+   * The passages holding the query's first `phraseChars` letters and digits, each with how many of
+   * its blocks hold them (`blocks`) and how many of those only across punctuation (`across`): the
+   * places of the unquoted token, one for each block holding the letters and one more for each
+   * holding them only across (tokens.ts `gram`), less the places of the crossing token.
+   */
+  const holdingStart = async () => {
+    const [{ found, places }, across] = await Promise.all([placesIn(lookup.exact, lookup.places), crossing()]);
+    return found.map((result) => {
+      const crossed = across.get(result.id) ?? 0;
+      return Object.assign(result, { blocks: (places.get(result.id) ?? 0) - crossed, across: crossed });
+    });
+  };
+  type Holding = Awaited<ReturnType<typeof holdingStart>>[number];
   // For a query of up to `phraseChars` letters and digits, the blocks holding its token are exactly its hits.
   const recordsAreHits = wordChars(folded).length <= settings.phraseChars;
   // A query of letters and digits alone is exact where they stand in a row (match.ts): a block not
   // among the places of its crossing token (tokens.ts) holds it as typed.
   const lettersOnly = wordChars(folded).join('') === folded;
-  // The passages holding the query's start; for a long query whose start is common, only those that also hold its end.
-  const holdingStartAndEnd = async () => {
-    const found = checked(await pagefind.search(lookup.exact, inOrder))?.results ?? [];
-    const blocks = found.reduce((sum, result) => sum + result.words.length, 0);
-    if (!lookup.narrow || blocks <= settings.narrowAbove) return found;
-    return checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? [];
-  };
-  // Each passage's places of a short query's crossing token: its blocks holding the letters only with other punctuation between.
-  const crossing = async (): Promise<Map<string, number>> => {
-    if (!lookup.crossing) return new Map();
-    const found = checked(await pagefind.search(lookup.crossing, inOrder))?.results ?? [];
-    return new Map(found.map((result) => [result.id, result.words.length]));
-  };
-  // A passage holds a short query's token once for each of its blocks holding it (search-index.ts).
-  const blocksHolding = (candidate: PagefindResult) => candidate.words.length;
+  const blocksHolding = (candidate: PagefindResult) => (candidate as Holding).blocks;
 
   const attempts: Array<() => Promise<SearchResults | null>> = [
     async () => {
-      const found = await holdingStartAndEnd();
-      if (!recordsAreHits) return paged('found', found, blockHits('found'), 'check all');
-      const blocks = found.reduce((sum, result) => sum + blocksHolding(result), 0);
-      if (lettersOnly && found.length) {
-        const across = await crossing();
-        return paged('found', found, blockHits('found'), (candidate) => blocksHolding(candidate) - (across.get(candidate.id) ?? 0));
+      const found = await holdingStart();
+      if (!recordsAreHits) {
+        // A long query whose start is common: only the passages that also hold its end.
+        const narrowed = lookup.narrow && found.length > settings.narrowAbove ? (checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? []) : found;
+        return paged('found', narrowed, blockHits('found'), 'check all');
       }
-      return paged('found', found, blockHits('found'), blocks <= CHECKED_FOR_COUNTS ? 'check all' : 'uncounted');
+      const blocks = found.reduce((sum, result) => sum + result.blocks, 0);
+      if (lettersOnly) return paged('found', found, blockHits('found'), (candidate) => blocksHolding(candidate) - (candidate as Holding).across, blocksHolding);
+      return paged('found', found, blockHits('found'), blocks <= CHECKED_FOR_COUNTS ? 'check all' : 'uncounted', blocksHolding);
     },
     async () => {
       // No block holds the phrase: the seams it may run across are after the blocks near whose end its start stands.
@@ -292,14 +305,15 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
    * its text; else 'check all' (the blocks holding the token are not exactly the hits, or their kinds
    * need their texts: every passage is checked, which such queries keep cheap) or 'uncounted' (shown
    * a page at a time, the count's parts unknown; partial results are never counted at all).
-   * Where the blocks holding the token are the hits (`recordsAreHits`), a passage makes as many hits
-   * as it holds such blocks, and a page is the passages that make ten.
+   * `size`: the hits a passage will make, where the index tells (the blocks holding a short query's
+   * token: `recordsAreHits`); a page is then the passages that make ten.
    */
   async function paged(
     kind: SearchResults['kind'],
     candidates: PagefindResult[],
     verify: (record: PagefindResultData) => SearchHit[],
     counting: ((candidate: PagefindResult) => number) | 'check all' | 'uncounted',
+    size?: (candidate: PagefindResult) => number,
   ): Promise<SearchResults | null> {
     if (candidates.length === 0) return null;
     type Paged = Candidate<PagefindResultData>;
@@ -310,7 +324,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     const pages = new ResultPages(candidates, verify, PAGE_SIZE, {
       compare: (a, b) => compareMatchKinds(a.kind, b.kind),
       ...(kind === 'found' ? { exactness } : {}),
-      ...(kind === 'found' && recordsAreHits ? { size: (candidate: Paged) => blocksHolding(candidate as PagefindResult) } : {}),
+      ...(size ? { size: (candidate: Paged) => size(candidate as PagefindResult) } : {}),
     });
     let hits = checked(counting === 'check all' ? await pages.all() : await pages.more());
     // Partial candidates may share a single character only: look a little further for real ones.
