@@ -14,7 +14,7 @@
  * Only letters and digits make tokens; punctuation and spaces are skipped, so
  * `业界,对于` and `业界对于` are the same phrase (the ranking step tells them apart).
  */
-import type { FoldTable } from './build/fold-table';
+import type { PackedFoldTable } from './packed-fold-table';
 
 /** The characters that make tokens (and that the ranking compares when punctuation differs). */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -38,8 +38,8 @@ export interface SearchSettings {
    * load another index chunk, against a fragment a record (src/search/build/search-index.ts).
    */
   narrowAbove: number;
-  /** Traditional → Simplified for the characters the text uses (src/search/build/fold-table.ts). */
-  fold: FoldTable;
+  /** Traditional → Simplified for the characters the text uses (src/search/build/fold-table.ts), packed. */
+  fold: PackedFoldTable;
 }
 
 /** The start of a query that the partial fallback looks up by its pairs of neighbours. */

@@ -10,12 +10,18 @@
  *
  * Every test also fails on an uncaught page error or an opened dialog.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect as baseExpect, test as base, type Locator, type Page } from '@playwright/test';
 import { strings } from '../../src/core/strings';
 import { fill } from '../../src/core/fill';
 import { applyTypography } from '../../src/core/typography';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
+import { ROOT_BUILD, builtPath } from '../support/builds';
+import { readFragment } from '../../src/search/build/fragments';
+import { passageBlocks, type RecordData } from '../../src/search/record';
+import type { SearchSettings } from '../../src/search/tokens';
 
 // A first search loads Pagefind's WebAssembly and index; on a busy 2-core machine that can take seconds.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -543,22 +549,32 @@ test.describe('cost on first view', () => {
     await expect.poll(() => fetched.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
-  test('a long query whose start is common fetches the fragments of the paragraphs holding its start and its end, not every one holding its start', async ({ page }) => {
+  test('a long query fetches the fragments of the passages holding its start, or, where those weigh more than an index chunk, of those holding its start and its end', async ({ page }) => {
     const query = '\u8BA1\u5212\u5B98\u50DA\u62DF\u5B9A\u7684'; // 计划官僚拟定的
-    const letters = allEssayTexts(readEssayContent()).map((text) => applyTypography(text).replace(/[^\p{L}\p{N}]/gu, ''));
-    const holding = (stretch: string) => letters.filter((text) => text.includes(stretch)).length;
+    // The passages of the build (src/search/build/passages.ts), each block's letters and digits.
+    const dir = builtPath(ROOT_BUILD, 'pagefind/fragment');
+    const passages = await Promise.all(
+      readdirSync(dir).map(async (name) => {
+        const { filters } = (await readFragment(join(dir, name))) as unknown as { filters: RecordData };
+        return passageBlocks(filters).map((block) => block.text.replace(/[^\p{L}\p{N}]/gu, '')).join('\n');
+      }),
+    );
+    const holding = (...stretches: string[]) => passages.filter((text) => stretches.every((stretch) => text.includes(stretch))).length;
     // The essay's stretches are two letters long (src/search/build/phrase-chars.ts).
-    expect(holding('\u8BA1\u5212')).toBeGreaterThan(3); // 计划
-    const both = letters.filter((text) => text.includes('\u8BA1\u5212') && text.includes('\u5B9A\u7684')).length; // 计划 … 定的
-    expect(both).toBeLessThan(holding('\u8BA1\u5212'));
+    const start = holding('\u8BA1\u5212'); // 计划
+    const both = holding('\u8BA1\u5212', '\u5B9A\u7684'); // 计划 … 定的
+    expect(both).toBeLessThan(start);
+    // Narrowed by the end only where the start's fragments would weigh more than the end's chunk (search-index.ts `measureBundle`).
+    const { narrowAbove } = JSON.parse(readFileSync(builtPath(ROOT_BUILD, 'pagefind/search.json'), 'utf8')) as SearchSettings;
     const fragments: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('.pf_fragment')) fragments.push(request.url());
     });
     await openSearch(page, query);
-    await expect(statusOf(page)).toHaveText(fill(t.found, { count: holding(query) }));
+    const letters = allEssayTexts(readEssayContent()).map((text) => applyTypography(text).replace(/[^\p{L}\p{N}]/gu, ''));
+    await expect(statusOf(page)).toHaveText(fill(t.found, { count: letters.filter((text) => text.includes(query)).length }));
     expect(fragments.length).toBeGreaterThanOrEqual(holding(query));
-    expect(fragments.length).toBeLessThanOrEqual(both);
+    expect(fragments.length).toBe(start > narrowAbove ? both : start);
   });
 });
 

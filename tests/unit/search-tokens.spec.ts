@@ -8,6 +8,7 @@ import { fold } from '../../src/search/fold';
 import { MAX_QUERY_LENGTH, cutQuery } from '../../src/search/query-length';
 import { PHRASE_CHARS, SEAM_REACH, crossingTokens, indexTokens, pagefindQuery, seamTokens, unmarked, wordChars } from '../../src/search/tokens';
 import { applyTypography } from '../../src/core/typography';
+import { packFoldTable, unpackFoldTable } from '../../src/search/packed-fold-table';
 import { allEssayTexts, readEssayContent } from '../support/essay-content';
 
 const shownTexts = allEssayTexts(readEssayContent()).map(applyTypography);
@@ -289,5 +290,17 @@ test.describe('cutQuery', () => {
     expect(cutQuery(astral)).toEqual({ query: astral, truncated: false });
     const cut = cutQuery('\uD83D\uDE00'.repeat(MAX_QUERY_LENGTH + 1));
     expect(cut.query).toBe('\uD83D\uDE00'.repeat(MAX_QUERY_LENGTH));
+  });
+});
+
+test.describe('packFoldTable', () => {
+  test('carries every entry, single characters (astral ones included) as two strings, phrases as pairs', () => {
+    const table: Array<[string, string]> = [['丟', '丢'], ['乾坤', '乾坤'], ['紞', '\u{2C618}'], ['之於', '之于'], ['並', '并']];
+    const packed = packFoldTable(table);
+    expect(packed.from).toBe('丟紞並');
+    expect(Array.from(packed.to)).toEqual(['丢', '\u{2C618}', '并']);
+    expect(packed.phrases).toEqual([['乾坤', '乾坤'], ['之於', '之于']]);
+    expect(new Set(unpackFoldTable(JSON.parse(JSON.stringify(packed))).map((entry) => entry.join('→')))).toEqual(new Set(table.map((entry) => entry.join('→'))));
+    expect(() => unpackFoldTable({ from: '丟並', to: '丢', phrases: [] })).toThrow(/differ in length/);
   });
 });

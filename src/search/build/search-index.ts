@@ -34,6 +34,7 @@ import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
+import { packFoldTable } from '../packed-fold-table';
 import { CHECKED_ON_AVERAGE, choosePhraseChars } from './phrase-chars';
 import { crossingTokens, indexTokens, seamTokens, unmarked, type SearchSettings } from '../tokens';
 import type { PassageBlock, RecordData } from '../record';
@@ -62,6 +63,17 @@ const NEXT_CHARS = 16;
  * results would pass the first search's budget of 150 KB.
  */
 const HEAVY_FRAGMENT_BYTES = 10 * 1024;
+
+/**
+ * How many places (and pages of each word) Pagefind puts in an index chunk, where its 1.x source
+ * has 20,000 (`chunk_index`), settable only through its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE. A query
+ * loads the chunk of its token, and the metadata every first search loads names every chunk (about
+ * 16 bytes each). On a text 150 times this essay's length, 20,000 made chunks of 43 KB (median) and
+ * 12,000 of 28 KB for 1.9 KB more metadata (docs/search-scale.md); fewer still would make the
+ * metadata grow with the text faster than the chunk shrinks. The book test (tests/slow/book.spec.ts)
+ * and the bench's scale rows show it if a Pagefind release drops the setting.
+ */
+const INDEX_CHUNK_PLACES = 12_000;
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -160,6 +172,8 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
     );
   }
   let passagesWritten = 0;
+  // Read by Pagefind's process, which the first call below starts with this process's environment.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_PLACES);
   try {
     for (const [edition, inEdition] of blocks) {
       const bundle = join(outDir, edition.folder, SEARCH_BUNDLE_DIR);
@@ -174,7 +188,7 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
             `(its tokens and text), as much as a page of results of ordinary paragraphs`,
         );
       }
-      const settings: SearchSettings = { phraseChars, narrowAbove, fold: foldTable };
+      const settings: SearchSettings = { phraseChars, narrowAbove, fold: packFoldTable(foldTable) };
       await writeFile(join(bundle, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
     }
   } finally {

@@ -12,6 +12,7 @@ import { ResultPages, type Candidate, type Counts } from '../results';
 import { landingLink } from '../../core/landing-link';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
 import { cutQuery } from '../query-length';
+import { unpackFoldTable } from '../packed-fold-table';
 import { passageBlocks, type RecordData } from '../record';
 
 /**
@@ -140,7 +141,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
       // Pagefind loads its entry file, index metadata and WebAssembly in the background, and keeps a
       // failure to itself until a search; an empty preload waits for them, and loads no index chunk.
       const [loaded] = await Promise.all([settings, pagefind.preload('')]);
-      return { pagefind, convert: CustomConverter(loaded.fold), settings: loaded };
+      return { pagefind, convert: CustomConverter(unpackFoldTable(loaded.fold)), settings: loaded };
     } catch (error) {
       // A Pagefind that failed to start stays failed: drop it, so that the next search starts afresh.
       await pagefind.destroy();
