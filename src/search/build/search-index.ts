@@ -57,10 +57,10 @@ interface Block {
 const NEXT_CHARS = 16;
 
 /**
- * A fragment (a record's tokens and text, fetched for each result shown) heavier than this is
- * named at build time: it weighs as much as a page of ordinary results (this essay's weigh
- * 0.3–1.5 KB, 古文观止's 1–2 KB; one paragraph of 2,868 characters, 12.8 KB), and a page of ten such
- * results would pass the first search's budget of 150 KB.
+ * A fragment (a passage's text, fetched for each passage a page of results shows) heavier than this
+ * is named at build time: it weighs about as much as a page of ordinary results (a passage of 1,000
+ * characters weighs 1.65 KB; a paragraph of 2,868 characters, a passage alone, 5.1 KB), and a page
+ * of ten such would pass the first search's budget of 150 KB.
  */
 const HEAVY_FRAGMENT_BYTES = 10 * 1024;
 
@@ -185,7 +185,7 @@ export async function buildSearchIndex(outDir: string, base: string, warn: (mess
       for (const { url, bytes } of heavy) {
         warn(
           `search index: ${url} is a long block: each search that shows it fetches its ${(bytes / 1024).toFixed(0)} KB ` +
-            `(its tokens and text), as much as a page of results of ordinary paragraphs`,
+            `(its text), as much as a page of results of ordinary passages`,
         );
       }
       const settings: SearchSettings = { phraseChars, narrowAbove, fold: packFoldTable(foldTable) };

@@ -1,6 +1,7 @@
 /**
- * The search engine in the browser: Pagefind finds candidate paragraphs by their
- * tokens (src/search/tokens.ts); each candidate is then checked on its own text (src/search/match.ts).
+ * The search engine in the browser: Pagefind finds candidate passages by their tokens
+ * (src/search/tokens.ts) and tells how many of their paragraphs hold them; each candidate's
+ * paragraphs are then checked on their own text (src/search/match.ts).
  * Pagefind and the fold table load when `loadEngine()` is first called, as the
  * reader focuses or types in a search field (src/search/client/ui.ts).
  */
@@ -161,7 +162,7 @@ export async function prepare(rawQuery: string, bundle: string): Promise<void> {
 }
 
 /**
- * Where the query stands in a block's own text, or in its other script's text (search-index.ts's
+ * Where the query stands in a block's own text, or in its other script's text (record.ts
  * `alternate`): its first place (`match`) and every place (`places`, match.ts `locateAll`).
  */
 function locateInBlock(query: string, text: string, alternate: string | undefined, convert: Convert) {
