@@ -1,8 +1,9 @@
 /**
- * The scale run: the site built from this essay (1×) and from 古文观止 (scripts/bench/scale-text.ts,
- * about 48× as long, 222 sections), each measured the same way: build time and peak memory, the
- * first search's bytes and time, a later search's time, and found@1 on random phrases of the text,
- * a third of them typed in Traditional characters.
+ * The scale run: the site built from texts of several lengths (SCALE_SIZES: this essay, 古文观止, and
+ * two books of the classics, scripts/bench/scale-text.ts), each measured the same way: build time and
+ * peak memory, the first search's bytes (file by file) and time on a few random phrases of the text,
+ * later searches' time, found@1 on random phrases of the text, a quarter of them typed in Traditional
+ * characters, a common word's search, and the offline cache.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import * as OpenCC from 'opencc-js';
 import { measureBuilds, type BuildResult } from './build.ts';
 import { host } from './host.ts';
 import { copyProjectWithContent } from './project-copy.ts';
-import { scaleContent, textLength } from './scale-text.ts';
+import { bookContent, scaleContent, textLength } from './scale-text.ts';
 import { measureSearch, type SearchRun } from './search.ts';
 import { fold } from '../../src/search/fold.ts';
 import { keptTotal, measureOffline, offlineSearch } from './offline.ts';
@@ -20,12 +21,30 @@ import { keptTotal, measureOffline, offlineSearch } from './offline.ts';
 /** Letters and digits, folded: the page shows ASCII punctuation full-width and Markdown marks not at all. */
 const words = (text: string) => fold(text).text.replace(/[^\p{L}\p{N}]/gu, '');
 
-/** A common word of each text, some of whose paragraphs hold its characters only across punctuation (君，子). */
-const COMMON_WORD: Record<string, string> = { '1× (this essay)': '功不', '48× (古文观止)': '君子' };
+/**
+ * The sizes the scale run can build, by their multiple of this essay's length. 48× is 古文观止 alone
+ * (the size the 60 s build budget was set at); 50× and 150× are the book of the classics, the longer
+ * holding the shorter, so that what the first search gains between them is what the added text costs.
+ * `commonWord`: a common word of the text, some of whose paragraphs hold its characters only across
+ * punctuation (君，子).
+ */
+export const SCALE_SIZES = {
+  1: { label: '1× (this essay)', content: (root: string) => ownContent(root), commonWord: '功不' },
+  48: { label: '48× (古文观止)', content: () => scaleContent(), commonWord: '君子' },
+  50: { label: '50× (古文观止, part of 诗经)', content: (root: string) => bookContent(50, textLength(ownContent(root))), commonWord: '君子' },
+  150: { label: '150× (古文观止, 诗经 … 元曲)', content: (root: string) => bookContent(150, textLength(ownContent(root))), commonWord: '君子' },
+} as const;
+export type ScaleSize = keyof typeof SCALE_SIZES;
+
+/** Phrases searched first, each on a fresh page: the first search's figures are medians over them. */
+export const FIRST_SEARCHES = 4;
+/** Phrases searched after the first, on its page. */
+export const LATER_SEARCHES = 10;
 
 export interface ScaleResult {
+  size: ScaleSize;
   label: string;
-  /** The status of a search for COMMON_WORD on a fresh page, and what that search fetched. */
+  /** The status of a search for the size's `commonWord` on a fresh page, and what that search fetched. */
   common: { query: string; status: string; bytes: number; chunks: number };
   chars: number;
   sections: number;
@@ -81,7 +100,7 @@ async function foundAt1(browser: Browser, origin: string, asked: string[]): Prom
   const page = await browser.newPage();
   let found = 0;
   for (const [i, phrase] of asked.entries()) {
-    const query = i % 3 === 2 ? toTraditional(phrase) : phrase;
+    const query = i % 4 === 3 ? toTraditional(phrase) : phrase;
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false');
     const first = await page.locator('.search-result mark').first().textContent({ timeout: 1000 }).catch(() => null);
@@ -106,9 +125,11 @@ async function commonWord(browser: Browser, origin: string, dist: string, query:
   return { query, status, bytes, chunks: search.filter((url) => url.endsWith('.pf_index')).length };
 }
 
-export async function measureScale(browser: Browser, root: string, runs: number, log: (line: string) => void): Promise<ScaleResult[]> {
+export async function measureScale(browser: Browser, root: string, runs: number, sizes: readonly ScaleSize[], log: (line: string) => void): Promise<ScaleResult[]> {
   const results: ScaleResult[] = [];
-  for (const [label, files] of [['1× (this essay)', ownContent(root)], ['48× (古文观止)', scaleContent()]] as const) {
+  for (const size of sizes) {
+    const { label, content, commonWord: word } = SCALE_SIZES[size];
+    const files = content(root);
     const dir = copyProjectWithContent(root, files, 'bench-scale-');
     const cache = mkdtempSync('/tmp/bench-scale-cache-');
     const dist = join(dir, 'dist');
@@ -119,9 +140,11 @@ export async function measureScale(browser: Browser, root: string, runs: number,
       const { origin, close } = await host(dist);
       try {
         log(`scale ${label}: searching`);
-        const search = await measureSearch(browser, origin, dist, runs, asked[0]!, asked.slice(1, 11));
+        const first = asked.slice(0, FIRST_SEARCHES);
+        const later = asked.slice(FIRST_SEARCHES, FIRST_SEARCHES + LATER_SEARCHES);
+        const search = await measureSearch(browser, origin, dist, runs, first, later);
         const found = await foundAt1(browser, origin, asked);
-        const common = await commonWord(browser, origin, dist, COMMON_WORD[label]!);
+        const common = await commonWord(browser, origin, dist, word);
         log(`scale ${label}: offline`);
         const kept = await measureOffline(origin, '/');
         const online = asked.slice(0, 10);
@@ -129,6 +152,7 @@ export async function measureScale(browser: Browser, root: string, runs: number,
         const offlineFound = await offlineSearch(browser, origin, online, others);
         const keptSizes = keptTotal(kept);
         results.push({
+          size,
           label,
           common,
           chars: textLength(files),
