@@ -27,7 +27,7 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -41,7 +41,7 @@ import type { PassageBlock, RecordData } from '../record';
 import { passages } from './passages';
 import { emptyFragmentContent, readFragment } from './fragments';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
-import { EDITIONS, SIMPLIFIED, TRADITIONAL } from '../../core/editions';
+import { EDITIONS, SIMPLIFIED, TRADITIONAL, type Edition } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
 
 interface Block {
@@ -88,8 +88,7 @@ function pageUrl(base: string, file: string, outDir: string): string {
   return base + path.replace(/(^|\/)index\.html$/, '$1');
 }
 
-function blocksOf(html: string, url: string): Block[] {
-  const tree = fromHtml(html);
+function blocksOf(tree: Root, url: string): Block[] {
   return selectAll('[data-search-source]', tree).flatMap((source) => {
     const title = String(source.properties.dataSearchSource ?? '');
     const titleBreaks = String(source.properties.dataSearchTitleBreaks ?? '');
@@ -103,37 +102,52 @@ function blocksOf(html: string, url: string): Block[] {
   });
 }
 
-/** The ids of a full essay page, in document order. */
-function essayIds(html: string): string[] {
-  return selectAll('main [id]', fromHtml(html)).map((element) => String(element.properties.id));
+/** What an edition's pages give the index: their blocks, and the ids of its full essay page in document order. */
+interface EditionPages {
+  blocks: Block[];
+  essayIds?: string[];
+}
+
+/**
+ * The blocks of each edition's pages, read one page at a time: a book's full essay page is tens of
+ * megabytes of HTML and its tree many times that, so only what the index needs is kept of each
+ * page (at 150x, holding every page and its tree kept the build's heap 370 MB larger while Pagefind
+ * indexed, docs/search-scale.md).
+ */
+async function readEditions(outDir: string, base: string): Promise<Map<Edition, EditionPages>> {
+  const read = new Map<Edition, EditionPages>(EDITIONS.map((edition) => [edition, { blocks: [] }]));
+  for (const file of await htmlFiles(outDir)) {
+    const url = pageUrl(base, file, outDir);
+    const edition = editionOfPath(url, base);
+    const pages = read.get(edition)!;
+    const tree = fromHtml(await readFile(file, 'utf8'));
+    pages.blocks.push(...blocksOf(tree, url));
+    if (url === `${base}${edition.folder}`) {
+      pages.essayIds = selectAll('main [id]', tree).map((element) => String(element.properties.id));
+    }
+  }
+  return read;
 }
 
 /** An edition's blocks in the order of its full essay page, each once. */
-function editionBlocks(pages: Array<{ url: string; html: string }>, home: string): Block[] {
-  const homePage = pages.find((page) => page.url === home);
-  if (!homePage) throw new Error(`search index: no page at ${home}`);
+function editionBlocks({ blocks, essayIds }: EditionPages, home: string): Block[] {
+  if (!essayIds) throw new Error(`search index: no page at ${home}`);
   const byId = new Map<string, Block>();
-  for (const block of pages.flatMap((page) => blocksOf(page.html, page.url))) {
+  for (const block of blocks) {
     if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice under ${home}`);
     byId.set(block.id, block);
   }
-  const inEssayOrder = essayIds(homePage.html).filter((id) => byId.has(id));
-  const missing = [...byId.keys()].filter((id) => !inEssayOrder.includes(id));
+  const inEssayOrder = essayIds.filter((id) => byId.has(id));
+  const placed = new Set(inEssayOrder);
+  const missing = [...byId.keys()].filter((id) => !placed.has(id));
   if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page ${home}`);
   return inEssayOrder.map((id) => byId.get(id)!);
 }
 
 export async function buildSearchIndex(outDir: string, base: string, warn: (message: string) => void = console.warn) {
-  const files = await htmlFiles(outDir);
-  const pages = await Promise.all(
-    files.map(async (file) => ({ url: pageUrl(base, file, outDir), html: await readFile(file, 'utf8') })),
-  );
-  const blocks = new Map(
-    EDITIONS.map((edition) => {
-      const own = pages.filter((page) => editionOfPath(page.url, base) === edition);
-      return [edition, editionBlocks(own, `${base}${edition.folder}`)] as const;
-    }),
-  );
+  const read = await readEditions(outDir, base);
+  const blocks = new Map([...read].map(([edition, pages]) => [edition, editionBlocks(pages, `${base}${edition.folder}`)] as const));
+  read.clear();
 
   // One table for both editions: it folds Traditional characters to the Simplified ones the essay has.
   const simplified = blocks.get(SIMPLIFIED)!;
