@@ -24,8 +24,6 @@ export type RecordData = {
   blocks: [string];
   /** The start of the block after the passage's last, for a phrase across that seam. */
   next?: [string];
-  /** The passage's place in the text, zero-padded. */
-  order: [string];
 };
 
 export function passageBlocks(data: RecordData): PassageBlock[] {

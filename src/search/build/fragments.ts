@@ -1,19 +1,16 @@
 /**
  * Build time: Pagefind's fragment files, read and lightened.
  *
- * A fragment is what a search fetches for each record it shows: gzip of a 12-byte signature
- * (`pagefind_dcd`) and the record as JSON. Pagefind keeps in it the record's whole `content`, for
- * the excerpts its own UI cuts from it; here that content is the record's tokens (tokens.ts),
- * about six times the weight of the text, and the site makes its excerpts from the text in the
- * record's data (src/search/client/engine.ts). So the build empties it: only the fragment's file
- * changes, which Pagefind names by the record, not by its bytes, and reads without checking them
- * (figures in docs/search-scale.md).
+ * A fragment is what a search fetches for each record it shows: the record as JSON
+ * (pagefind-files.ts). Pagefind keeps in it the record's whole `content`, for the excerpts its own
+ * UI cuts from it; here that content is the record's tokens (tokens.ts), about six times the
+ * weight of the text, and the site makes its excerpts from the text in the record's data
+ * (src/search/client/engine.ts). So the build empties it: only the fragment's file changes, which
+ * Pagefind reads without checking its bytes (figures in docs/search-scale.md).
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-
-const SIGNATURE = 'pagefind_dcd';
+import { readPagefindFile, writePagefindFile } from './pagefind-files';
 
 export interface Fragment {
   url: string;
@@ -22,9 +19,11 @@ export interface Fragment {
 }
 
 export async function readFragment(path: string): Promise<Fragment> {
-  const bytes = gunzipSync(await readFile(path));
-  if (bytes.subarray(0, SIGNATURE.length).toString('utf8') !== SIGNATURE) throw new Error(`search index: ${path} is not a Pagefind fragment`);
-  return JSON.parse(bytes.subarray(SIGNATURE.length).toString('utf8')) as Fragment;
+  const fragment: unknown = JSON.parse((await readPagefindFile(path, 'fragment')).toString('utf8'));
+  if (typeof fragment !== 'object' || fragment === null || typeof (fragment as Fragment).url !== 'string') {
+    throw new Error(`search index: ${path} has no record URL: a fragment group, or a format this build does not know`);
+  }
+  return fragment as Fragment;
 }
 
 /** Empties the `content` of each fragment in the folder. */
@@ -34,7 +33,6 @@ export async function emptyFragmentContent(dir: string): Promise<void> {
     const path = join(dir, name);
     const fragment = await readFragment(path);
     if (typeof fragment.content !== 'string') throw new Error(`search index: ${path} holds no content: a fragment group, or a format this build does not know`);
-    const emptied = Buffer.concat([Buffer.from(SIGNATURE, 'utf8'), Buffer.from(JSON.stringify({ ...fragment, content: '' }), 'utf8')]);
-    await writeFile(path, gzipSync(emptied, { level: 9 }));
+    await writePagefindFile(path, Buffer.from(JSON.stringify({ ...fragment, content: '' }), 'utf8'));
   }
 }

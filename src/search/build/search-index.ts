@@ -40,6 +40,7 @@ import { crossingTokens, indexTokens, seamTokens, unmarked, type SearchSettings 
 import type { PassageBlock, RecordData } from '../record';
 import { passages } from './passages';
 import { emptyFragmentContent, readFragment } from './fragments';
+import { shortenNames } from './short-names';
 import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL, type Edition } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
@@ -275,7 +276,8 @@ async function writeIndex(
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const startOf = (block: Block | undefined) => block && Array.from(block.text).slice(0, NEXT_CHARS).join('');
   const grouped = passages(blocks.map((block) => ({ section: `${block.url} ${block.title}`, text: block.text })));
-  for (const [order, members] of grouped.entries()) {
+  const placeOf = new Map<string, number>();
+  for (const [place, members] of grouped.entries()) {
     const inPassage = members.map((i) => blocks[i]!);
     const first = inPassage[0]!;
     const content = members.flatMap((i) => blockTokens(blocks[i]!.text, alternateOf(blocks[i]!.id), startOf(blocks[i + 1]), phraseChars, convert));
@@ -288,16 +290,11 @@ async function writeIndex(
         return alternate ? { id, text, alternate } : { id, text };
       }))],
       ...(next ? { next: [next] } : {}),
-      order: [String(order).padStart(6, '0')],
     };
-    // In the text's order (`sort`, zero-padded: Pagefind sorts strings), the order the results keep.
-    const added = await index.addCustomRecord({
-      url: `${first.url}#${first.id}`,
-      content: content.join(' '),
-      language: 'zh',
-      sort: { order: data.order[0] },
-      filters: data,
-    });
+    const url = `${first.url}#${first.id}`;
+    // Its place in the text names the record (record-names.ts), and orders the results.
+    placeOf.set(url, place);
+    const added = await index.addCustomRecord({ url, content: content.join(' '), language: 'zh', filters: data });
     if (added.errors.length) throw new Error(`Pagefind, #${first.id}: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: bundle });
@@ -310,6 +307,7 @@ async function writeIndex(
     /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name),
   );
   await Promise.all(unused.map((name) => rm(join(bundle, name))));
+  await shortenNames(bundle, placeOf);
   await emptyFragmentContent(join(bundle, 'fragment'));
   return grouped.length;
 }

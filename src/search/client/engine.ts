@@ -15,6 +15,7 @@ import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
 import { cutQuery } from '../query-length';
 import { unpackFoldTable } from '../packed-fold-table';
 import { passageBlocks, type RecordData } from '../record';
+import { inTextOrder } from '../record-names';
 
 /**
  * Results checked and shown at a time: the first search fetches a fragment for each, so a page
@@ -34,15 +35,12 @@ interface PagefindResultData {
   /** Written by src/search/build/search-index.ts: a passage of the text. */
   filters: RecordData;
 }
-interface PagefindSearchOptions {
-  sort?: Record<string, 'asc' | 'desc'>;
-}
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  preload(query: string, options?: PagefindSearchOptions): Promise<void>;
+  preload(query: string): Promise<void>;
   destroy(): Promise<void>;
-  search(query: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
 /**
  * A record Pagefind found: `id` names it (one id a record, in every search), `words` are the
@@ -158,7 +156,7 @@ export function loadEngine(bundle: string): Promise<Engine> {
 export async function prepare(rawQuery: string, bundle: string): Promise<void> {
   const { pagefind, convert, settings } = await loadEngine(bundle);
   const lookup = pagefindQuery(fold(cutQuery(rawQuery).query, convert).text, settings.phraseChars);
-  if (lookup) await pagefind.preload(lookup.exact, { sort: { order: 'asc' } }); // its crossing token is in the same chunk
+  if (lookup) await pagefind.preload(lookup.exact); // its crossing token is in the same chunk
 }
 
 /**
@@ -194,7 +192,8 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     if (failedLoads > failedBefore) throw new Error('search: part of the index could not be loaded');
     return value;
   };
-  const inOrder = { sort: { order: 'asc' } } as const;
+  // Found passages go in the text's order, which their names tell (record-names.ts); partial ones in Pagefind's order of relevance.
+  const searchInOrder = async (query: string) => inTextOrder(checked(await pagefind.search(query))?.results ?? []);
 
   /** A passage's blocks with what a hit shows of each: the section, its title's breaks, the page. */
   const blocksOf = (record: PagefindResultData) => {
@@ -251,9 +250,8 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
   };
   /** The passages a quoted token finds, and the places of the same unquoted in each of them (tokens.ts `places`). */
   const placesIn = async (quoted: string, unquoted: string) => {
-    const [found, withPlaces] = await Promise.all([pagefind.search(quoted, inOrder), pagefind.search(unquoted, inOrder)]);
+    const [results, withPlaces] = await Promise.all([searchInOrder(quoted), pagefind.search(unquoted)]);
     const all = new Map((checked(withPlaces)?.results ?? []).map((result) => [result.id, result.words.length]));
-    const results = checked(found)?.results ?? [];
     return { found: results, places: new Map(results.map((result) => [result.id, all.get(result.id) ?? 0])) };
   };
   /**
@@ -282,7 +280,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
       const found = await holdingStart();
       if (!recordsAreHits) {
         // A long query whose start is common: only the passages that also hold its end.
-        const narrowed = lookup.narrow && found.length > settings.narrowAbove ? (checked(await pagefind.search(lookup.narrow, inOrder))?.results ?? []) : found;
+        const narrowed = lookup.narrow && found.length > settings.narrowAbove ? await searchInOrder(lookup.narrow) : found;
         return paged('found', narrowed, blockHits('found'), 'check all');
       }
       const blocks = found.reduce((sum, result) => sum + result.blocks, 0);
@@ -292,8 +290,7 @@ export async function search(rawQuery: string, bundle: string): Promise<SearchOu
     async () => {
       // No block holds the phrase: the seams it may run across are after the blocks near whose end its start stands.
       if (!lookup.seam) return null;
-      const found = checked(await pagefind.search(lookup.seam, inOrder));
-      return paged('found', found?.results ?? [], seamHits, 'check all');
+      return paged('found', await searchInOrder(lookup.seam), seamHits, 'check all');
     },
     async () => {
       // Most relevant first: Pagefind's own order of the passages sharing the most of the query's pairs of neighbours.
