@@ -1,9 +1,8 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/essay/build/markdown';
-import { searchIndex } from './src/search/build/search-index';
 import { securityHeaders } from './src/site/build/security-headers';
-import { offline } from './src/offline/build/service-worker';
+import { afterPagesIntegration } from './src/site/build/after-pages';
 import { clientStringsPlugin } from './src/site/build/client-strings';
 import { leanDynamicImportsPlugin } from './src/site/build/lean-dynamic-imports';
 import { EDITIONS, editionParam } from './src/core/editions';
@@ -25,9 +24,8 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: { processor: markdownProcessor },
   integrations: [
-    searchIndex(),
-    // After the search index: the service workers keep its files.
-    offline(),
+    // The search index, then the service workers that keep its files (in a process of their own under npm run build).
+    afterPagesIntegration(),
     securityHeaders(),
     // The sitemap lists the essay's pages in both editions, each with its counterpart as an alternate;
     // search results, the 404 page and the offline page are not pages to index.

@@ -1,24 +1,24 @@
 /**
- * After `astro build` and the search index (astro.config.ts runs this integration after
+ * After Astro's pages and the search index (src/site/build/after-pages.ts runs this after
  * src/search/build/search-index.ts): each edition's service worker, `sw.js` in its folder.
  *
  * The worker's code (src/offline/client/service-worker.ts, Workbox's modules) is bundled once
  * with Vite, as one classic script; Workbox's `injectManifest` then writes into each edition's
  * copy the list of the files it keeps (./precache.ts), found among the built files, each with
- * the hash of its content as its revision (Astro's and Pagefind's hashed names need none). The
+ * the hash of its content as its revision (Astro's hashed names and the search bundle's tagged ones,
+ * src/search/record-names.ts, need none). The
  * list changes when any kept file does, so a new deployment gives the browser a new worker.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
 import { getManifest, injectManifest } from 'workbox-build';
 import { precachePlan } from './precache';
 import { OFFLINE_PAGE, SERVICE_WORKER_FILE } from '../messages';
 import { EDITIONS } from '../../core/editions';
-import { SEARCH_BUNDLE_DIR, withTrailingSlash } from '../../core/urls';
+import { SEARCH_BUNDLE_DIR } from '../../core/urls';
 
 const WORKER_SOURCE = fileURLToPath(new URL('../client/service-worker.ts', import.meta.url));
 
@@ -75,7 +75,7 @@ export async function writeServiceWorkers(outDir: string, base: string, warn: (m
         globIgnores: plan.globIgnores,
         // Paths from the site's root, under its base path, whichever folder the worker is in.
         modifyURLPrefix: { '': base },
-        // Astro's files and Pagefind's chunks are named by their content.
+        // Astro's files are named by their content, the search bundle's by its tag (src/search/record-names.ts).
         dontCacheBustURLsMatching: /\/(_astro\/|pagefind\/(index|fragment|filter)\/)/,
         maximumFileSizeToCacheInBytes: LARGEST_KEPT_BYTES,
       });
@@ -86,25 +86,4 @@ export async function writeServiceWorkers(outDir: string, base: string, warn: (m
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
-}
-
-export function offline(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'essay-offline',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = withTrailingSlash(config.base);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const start = performance.now();
-        const kept = await writeServiceWorkers(fileURLToPath(dir), base, (message) => logger.warn(message));
-        const seconds = ((performance.now() - start) / 1000).toFixed(1);
-        for (const { edition, files, bytes, wholeIndex } of kept) {
-          const search = wholeIndex ? 'with the whole search index' : 'with the search index kept as used';
-          logger.info(`${edition}: the service worker keeps ${files} files, ${(bytes / 1024).toFixed(1)} KB, ${search} (${seconds} s for both)`);
-        }
-      },
-    },
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * After `astro build`: the search index, with Pagefind as the engine.
+ * After Astro's pages (src/site/build/after-pages.ts): the search index, with Pagefind as the engine.
  *
  * Pagefind is fed custom records (its Node API), one per paragraph or heading,
  * taken from the built pages' blocks marked `data-search-source`. So only the
@@ -25,8 +25,6 @@
  */
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -41,7 +39,7 @@ import type { PassageBlock, RecordData } from '../record';
 import { passages } from './passages';
 import { emptyFragmentContent, readFragment } from './fragments';
 import { shortenNames } from './short-names';
-import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath, withTrailingSlash } from '../../core/urls';
+import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath } from '../../core/urls';
 import { EDITIONS, SIMPLIFIED, TRADITIONAL, type Edition } from '../../core/editions';
 import { CustomConverter } from 'opencc-js/core';
 
@@ -310,20 +308,4 @@ async function writeIndex(
   await shortenNames(bundle, placeOf);
   await emptyFragmentContent(join(bundle, 'fragment'));
   return grouped.length;
-}
-
-export function searchIndex(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'essay-search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = withTrailingSlash(config.base);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const { blocks, passages, editions, foldEntries, phraseChars } = await buildSearchIndex(fileURLToPath(dir), base, (message) => logger.warn(message));
-        logger.info(`indexed ${blocks} blocks in ${passages} passages in each of ${editions} editions, in stretches of up to ${phraseChars} characters; fold table of ${foldEntries} entries`);
-      },
-    },
-  };
 }
