@@ -76,6 +76,8 @@ for (const variant of TYPOGRAPHY_VARIANTS) {
     });
 
     test('line breaking: no closing mark starts a line and no opening mark ends one, at 360, 768 and 1280 px', async ({ open }) => {
+      // 24 pages opened and measured: WebKit over WebDriver took 30 s of them in CI.
+      test.setTimeout(120_000);
       const page = await open(variant);
       const breaches: string[] = [];
       let lines = 0;
