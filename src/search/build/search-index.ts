@@ -23,12 +23,8 @@
  * the characters the essay uses (src/search/build/fold-table.ts): queries and text
  * fold to Simplified in both editions, so either script finds the same paragraphs.
  */
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fold } from '../fold';
 import { buildFoldTable } from './fold-table';
@@ -39,18 +35,10 @@ import type { PassageBlock, RecordData } from '../record';
 import { passages } from './passages';
 import { emptyFragmentContent, readFragment } from './fragments';
 import { shortenNames } from './short-names';
-import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE, editionOfPath } from '../../core/urls';
-import { EDITIONS, SIMPLIFIED, TRADITIONAL, type Edition } from '../../core/editions';
+import { SEARCH_BUNDLE_DIR, SEARCH_SETTINGS_FILE } from '../../core/urls';
+import { SIMPLIFIED, TRADITIONAL } from '../../core/editions';
+import { editionBlocks, readEditions, type Block } from './built-pages';
 import { CustomConverter } from 'opencc-js/core';
-
-interface Block {
-  url: string;
-  id: string;
-  title: string;
-  /** Where the title may break into lines, as the page found it (core/phrase-breaks.ts). */
-  titleBreaks: string;
-  text: string;
-}
 
 /** How much of the next block a passage's record holds, for the check of a phrase across the seam after it. */
 const NEXT_CHARS = 16;
@@ -73,75 +61,6 @@ const HEAVY_FRAGMENT_BYTES = 10 * 1024;
  * and the bench's scale rows show it if a Pagefind release drops the setting.
  */
 const INDEX_CHUNK_PLACES = 12_000;
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-function pageUrl(base: string, file: string, outDir: string): string {
-  const path = relative(outDir, file).split(sep).join('/');
-  return base + path.replace(/(^|\/)index\.html$/, '$1');
-}
-
-function blocksOf(tree: Root, url: string): Block[] {
-  return selectAll('[data-search-source]', tree).flatMap((source) => {
-    const title = String(source.properties.dataSearchSource ?? '');
-    const titleBreaks = String(source.properties.dataSearchTitleBreaks ?? '');
-    return selectAll('p[id], h1[id], h2[id], h3[id]', source).map((block: Element) => ({
-      url,
-      id: String(block.properties.id),
-      title,
-      titleBreaks,
-      text: toText(block, { whitespace: 'pre' }).trim(),
-    }));
-  });
-}
-
-/** What an edition's pages give the index: their blocks, and the ids of its full essay page in document order. */
-interface EditionPages {
-  blocks: Block[];
-  essayIds?: string[];
-}
-
-/**
- * The blocks of each edition's pages, read one page at a time: a book's full essay page is tens of
- * megabytes of HTML and its tree many times that, so only what the index needs is kept of each
- * page (at 150x, holding every page and its tree kept the build's heap 370 MB larger while Pagefind
- * indexed, docs/search-scale.md).
- */
-async function readEditions(outDir: string, base: string): Promise<Map<Edition, EditionPages>> {
-  const read = new Map<Edition, EditionPages>(EDITIONS.map((edition) => [edition, { blocks: [] }]));
-  for (const file of await htmlFiles(outDir)) {
-    const url = pageUrl(base, file, outDir);
-    const edition = editionOfPath(url, base);
-    const pages = read.get(edition)!;
-    const tree = fromHtml(await readFile(file, 'utf8'));
-    pages.blocks.push(...blocksOf(tree, url));
-    if (url === `${base}${edition.folder}`) {
-      pages.essayIds = selectAll('main [id]', tree).map((element) => String(element.properties.id));
-    }
-  }
-  return read;
-}
-
-/** An edition's blocks in the order of its full essay page, each once. */
-function editionBlocks({ blocks, essayIds }: EditionPages, home: string): Block[] {
-  if (!essayIds) throw new Error(`search index: no page at ${home}`);
-  const byId = new Map<string, Block>();
-  for (const block of blocks) {
-    if (byId.has(block.id)) throw new Error(`search index: block #${block.id} is marked as a search source twice under ${home}`);
-    byId.set(block.id, block);
-  }
-  const inEssayOrder = essayIds.filter((id) => byId.has(id));
-  const placed = new Set(inEssayOrder);
-  const missing = [...byId.keys()].filter((id) => !placed.has(id));
-  if (missing.length) throw new Error(`search index: #${missing.join(', #')} not on the full essay page ${home}`);
-  return inEssayOrder.map((id) => byId.get(id)!);
-}
 
 export async function buildSearchIndex(outDir: string, base: string, warn: (message: string) => void = console.warn) {
   const read = await readEditions(outDir, base);
