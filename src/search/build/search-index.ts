@@ -1,19 +1,21 @@
 /**
  * After Astro's pages (src/site/build/after-pages.ts): the search index, with Pagefind as the engine.
  *
- * Pagefind is fed custom records (its Node API), one per paragraph or heading,
- * taken from the built pages' blocks marked `data-search-source`. So only the
- * essay's words are indexed (no navigation, contents or footer), and each
- * paragraph once, from one page, although it is shown on two. A record's content
- * is the tokens of its folded text (see src/search/tokens.ts); the text as shown,
- * for the check and the excerpt, travels in the record's `filters` (`RecordData`).
+ * Pagefind is fed custom records (its Node API), one per passage (a section's
+ * blocks, paragraphs and headings, gathered up to about 1,000 characters:
+ * src/search/build/passages.ts), taken from the built pages' blocks marked
+ * `data-search-source` (src/search/build/built-pages.ts). So only the essay's words
+ * are indexed (no navigation, contents or footer), and each paragraph once, from
+ * one page, although it is shown on two. A record's content is the tokens of its
+ * blocks' folded texts, each block's apart (see src/search/tokens.ts); the texts as
+ * shown, for the check and the excerpt, travel in the record's `filters` (`RecordData`).
  *
  * A remembered phrase may run on into the next block: the original's last line
  * holds both the final paragraph and the author's note, which the site shows
- * apart. So each block's record also carries the start of the next block, and the
- * tokens of the starts of phrases that may run across the seam, kept apart (their
- * own mark, src/search/tokens.ts), so that the number of records holding a block's
- * own words is the number of blocks holding them.
+ * apart. So each block's tokens also hold the starts of phrases that may run
+ * across the seam after it, kept apart (their own mark, src/search/tokens.ts), and
+ * a passage's record carries the start of the block after it, so that the places
+ * of a block's own words count the blocks holding them.
  *
  * Each edition (src/core/editions.ts) has its own bundle in its folder, made from
  * its own pages, so results show and link to the edition being read. Beside each
