@@ -44,7 +44,7 @@ export function follower(player: HTMLElement, onAway: (away: boolean) => void): 
     return box.bottom > area.top && box.top < area.bottom && box.right > area.left && box.left < area.right;
   };
 
-  const scrollTo = (always: boolean) => {
+  const bringIntoView = (always: boolean) => {
     const box = rect();
     if (!box || !current?.element) return;
     const area = readingArea(player);
@@ -57,7 +57,9 @@ export function follower(player: HTMLElement, onAway: (away: boolean) => void): 
     // The sentence a third of the way down the reading area, when it is out of its comfortable part.
     const height = area.bottom - area.top;
     if (always || box.top < area.top || box.bottom > area.top + height * 0.8) {
-      scrollBy({ top: box.top - (area.top + height / 3), behavior: smooth() });
+      // To a place, not by a distance: WebKit adds a smooth scrollBy to where a smooth scroll still
+      // under way will end, so sentences said in quick succession scrolled past the one being said.
+      window.scrollTo({ top: scrollY + box.top - (area.top + height / 3), behavior: smooth() });
     }
   };
 
@@ -92,12 +94,12 @@ export function follower(player: HTMLElement, onAway: (away: boolean) => void): 
       current = item;
       if (item.element) markWords(NAME, [{ element: item.element, start: item.start, end: item.end }]);
       else clearMarks(NAME);
-      if (following) scrollTo(false);
+      if (following) bringIntoView(false);
     },
     back() {
       following = true;
       onAway(false);
-      scrollTo(true);
+      bringIntoView(true);
     },
     clear() {
       current = null;
